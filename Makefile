@@ -1,0 +1,37 @@
+# Everything installs itself into .venv from PyPI; `make test` is what CI runs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: demo test lint typecheck spec venv clean
+
+## demo: validate the spec and print what it describes (grows into mock + contract run)
+demo: $(STAMP)
+	$(BIN)/python scripts/spec_summary.py openapi/scale.yaml
+
+## test: lint, type-check and run every test
+test: lint typecheck
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy scripts tests
+
+spec: $(STAMP)
+	$(BIN)/python -m openapi_spec_validator openapi/scale.yaml
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

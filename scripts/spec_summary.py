@@ -1,0 +1,67 @@
+"""Validate `openapi/scale.yaml` and print what it holds.
+
+This is what `make demo` runs until the mock and the contract suite exist: a quick, offline
+answer to "is the spec valid, and how much of the API does it describe?".
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openapi_spec_validator import validate
+from openapi_spec_validator.readers import read_from_filename
+
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def count_rules(node: Any) -> int:
+    """How many `x-scale-rules` entries the document holds, wherever they are."""
+    if isinstance(node, dict):
+        return len(node.get("x-scale-rules", [])) + sum(count_rules(v) for v in node.values())
+    if isinstance(node, list):
+        return sum(count_rules(v) for v in node)
+    return 0
+
+
+def summarise(spec: dict[str, Any]) -> list[str]:
+    tags: Counter[str] = Counter()
+    deprecated = 0
+    for item in spec["paths"].values():
+        for method in HTTP_METHODS:
+            if method in item:
+                tags[item[method]["tags"][0]] += 1
+                deprecated += bool(item[method].get("deprecated"))
+    components = spec["components"]
+    lines = [
+        f"{spec['info']['title']} {spec['info']['version']} (OpenAPI {spec['openapi']})",
+        f"operations: {sum(tags.values())} ({deprecated} deprecated)",
+    ]
+    lines += [f"  {tag}: {count}" for tag, count in sorted(tags.items())]
+    lines += [
+        f"schemas: {len(components['schemas'])}",
+        f"named examples: {len(components['examples'])}",
+        f"x-scale-rules: {count_rules(spec)}",
+        f"webhooks: {', '.join(spec.get('webhooks', {}))}",
+    ]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("spec", type=Path, nargs="?", default=Path("openapi/scale.yaml"))
+    args = parser.parse_args(argv)
+    spec_dict, base_uri = read_from_filename(str(args.spec))
+    validate(spec_dict, base_uri=base_uri)
+    print(f"{args.spec}: valid OpenAPI {spec_dict['openapi']}")
+    with args.spec.open(encoding="utf-8") as handle:
+        print("\n".join(summarise(yaml.safe_load(handle))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
