@@ -19,7 +19,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy scripts tests
+	$(BIN)/mypy scale_mock scripts tests
 
 spec: $(STAMP)
 	$(BIN)/python -m openapi_spec_validator openapi/scale.yaml

@@ -1,0 +1,160 @@
+"""Load `openapi/scale.yaml` once and compile what serving it needs.
+
+The mock never hard-codes a route, a parameter or a constraint: everything comes from the spec,
+compiled here at start-up into `CompiledOperation`s (a path regex, coercion plans for the query,
+a JSON Schema validator per input) so that a request costs a regex match and a validation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SPEC_URI = "urn:scale-api:openapi"
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+_REPO_SPEC = Path(__file__).resolve().parent.parent / "openapi" / "scale.yaml"
+
+
+def default_spec_path() -> Path:
+    """The spec shipped next to the package (in a checkout: the repo's `openapi/scale.yaml`)."""
+    packaged = Path(__file__).resolve().parent / "scale.yaml"
+    return packaged if packaged.exists() else _REPO_SPEC
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    location: str
+    required: bool
+    schema: Mapping[str, Any]
+    explode: bool
+
+
+@dataclass
+class CompiledOperation:
+    operation_id: str
+    method: str
+    path: str
+    pattern: re.Pattern[str]
+    parameters: list[Parameter]
+    body_required: bool
+    body_media_type: str | None
+    body_schema: Mapping[str, Any] | None
+    validators: dict[str, Draft202012Validator] = field(default_factory=dict)
+
+
+@dataclass
+class CompiledSpec:
+    document: Mapping[str, Any]
+    operations: list[CompiledOperation]
+    registry: Registry[Any]
+
+    def resolve(self, node: Any) -> Any:
+        while isinstance(node, Mapping) and "$ref" in node:
+            node = _pointer(self.document, node["$ref"])
+        return node
+
+    def validator(self, schema: Mapping[str, Any]) -> Draft202012Validator:
+        return Draft202012Validator(
+            schema, registry=self.registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
+
+
+def _pointer(document: Mapping[str, Any], ref: str) -> Any:
+    node: Any = document
+    for token in ref.removeprefix("#/").split("/"):
+        node = node[token.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def _path_regex(template: str) -> re.Pattern[str]:
+    """`/task/{task_id}/cancel` → a regex whose groups are the (still percent-encoded) segments."""
+    parts = re.split(r"(\{[^}]+\})", template)
+    regex = "".join(
+        f"(?P<{part[1:-1]}>[^/]+)" if part.startswith("{") else re.escape(part) for part in parts
+    )
+    return re.compile(f"^{regex}$")
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def _at(location: str) -> Mapping[str, Any]:
+    """A schema that is "the schema at `location` in the spec", so its own `#/components/...`
+    references resolve against the whole document."""
+    return {"$ref": f"{SPEC_URI}{location}"}
+
+
+@cache
+def load_spec(path: Path | None = None) -> CompiledSpec:
+    with (path or default_spec_path()).open(encoding="utf-8") as handle:
+        document: dict[str, Any] = yaml.safe_load(handle)
+    resource: Resource[Any] = Resource.from_contents(document, default_specification=DRAFT202012)
+    registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
+    compiled = CompiledSpec(document, [], registry)
+    for path_template, item in document["paths"].items():
+        for method in HTTP_METHODS:
+            if method in item:
+                compiled.operations.append(_compile(compiled, path_template, method, item))
+    # Concrete paths win over templated ones (`/task/annotation` before `/task/{task_id}`).
+    compiled.operations.sort(key=lambda op: op.path.count("{"))
+    return compiled
+
+
+def _compile(
+    spec: CompiledSpec, path: str, method: str, item: Mapping[str, Any]
+) -> CompiledOperation:
+    definition = item[method]
+    base = f"#/paths/{_escape(path)}"
+    params = []
+    located = [(f"{base}/parameters/{i}", p) for i, p in enumerate(item.get("parameters", []))]
+    located += [
+        (f"{base}/{method}/parameters/{i}", p)
+        for i, p in enumerate(definition.get("parameters", []))
+    ]
+    pointers = {}
+    for where, raw in located:
+        if "$ref" in raw:
+            where = raw["$ref"]
+        param = spec.resolve(raw)
+        pointers[(param["in"], param["name"])] = f"{where}/schema"
+        params.append(
+            Parameter(
+                name=param["name"],
+                location=param["in"],
+                required=bool(param.get("required")),
+                schema=spec.resolve(param["schema"]),
+                explode=param.get("explode", param.get("style", "form") == "form"),
+            )
+        )
+    body = spec.resolve(definition.get("requestBody", {}))
+    content = body.get("content", {})
+    media_type = next(iter(content), None)
+    body_pointer = f"{base}/{method}/requestBody/content/{_escape(media_type or '')}/schema"
+    body_schema = content[media_type]["schema"] if media_type else None
+    op = CompiledOperation(
+        operation_id=definition["operationId"],
+        method=method.upper(),
+        path=path,
+        pattern=_path_regex(path),
+        parameters=params,
+        body_required=bool(body.get("required")),
+        body_media_type=media_type,
+        body_schema=body_schema,
+    )
+    for param in params:
+        pointer = pointers[(param.location, param.name)]
+        op.validators[f"{param.location}.{param.name}"] = spec.validator(_at(pointer))
+    if body_schema is not None:
+        op.validators["body"] = spec.validator(_at(body_pointer))
+    return op

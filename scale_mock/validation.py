@@ -1,0 +1,140 @@
+"""Turn a raw HTTP request into typed, spec-valid inputs, or a 400 naming the field and rule.
+
+Query strings carry only text, so each value is first coerced by its schema's type (the official
+SDK sends Python's `True`/`False`, repeats keys for lists and comma-joins others), then every
+input is validated by its compiled JSON Schema, and finally the spec's `x-scale-rules` run on
+the body.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote
+
+from jsonschema import ValidationError
+from jsonschema.exceptions import best_match
+
+from scale_mock.errors import ApiError
+from scale_mock.rules import find_rule_violations
+from scale_mock.spec import CompiledOperation, CompiledSpec, Parameter
+
+_BOOLEANS = {"true": True, "True": True, "false": False, "False": False}
+
+
+@dataclass
+class ValidRequest:
+    operation: CompiledOperation
+    path: dict[str, str]
+    query: dict[str, Any]
+    body: Any
+
+
+def _coerce_scalar(raw: str, schema: Mapping[str, Any]) -> Any:
+    kind = schema.get("type")
+    if kind == "integer":
+        try:
+            return int(raw)
+        except ValueError:
+            return raw
+    if kind == "boolean":
+        return _BOOLEANS.get(raw, raw)
+    return raw
+
+
+def _coerce(param: Parameter, values: list[str], spec: CompiledSpec) -> Any:
+    schema = param.schema
+    if schema.get("type") == "array":
+        items = spec.resolve(schema.get("items", {}))
+        raw = values if param.explode else [part for v in values for part in v.split(",")]
+        return [_coerce_scalar(v, items) for v in raw]
+    return _coerce_scalar(values[-1], schema)
+
+
+def _describe(error: ValidationError, where: str) -> ApiError:
+    """One clear message from the most relevant JSON Schema error."""
+    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+    field = f"{where}{path}"
+    rule = str(error.validator)
+    message = error.message
+    expected: Any = error.validator_value
+    if error.validator == "required" and isinstance(error.instance, Mapping):
+        missing = [name for name in expected if name not in error.instance]
+        field = f"{field}.{missing[0]}" if missing else field
+        message = f"{', '.join(repr(m) for m in missing)} is required"
+    elif error.validator == "anyOf" and all(set(branch) == {"required"} for branch in expected):
+        names = [name for branch in expected for name in branch["required"]]
+        message = f"at least one of {', '.join(names)} is required"
+    elif error.validator == "additionalProperties" and not expected:
+        rule = "additionalProperties"
+    return ApiError(
+        400, f"Parameter is invalid, reason: {field}: {message}", field=field, rule=rule
+    )
+
+
+def validate_request(
+    spec: CompiledSpec,
+    operation: CompiledOperation,
+    path_params: Mapping[str, str],
+    query: list[tuple[str, str]],
+    body_bytes: bytes,
+    content_type: str,
+) -> ValidRequest:
+    declared = {p.name for p in operation.parameters if p.location == "query"}
+    for name, _ in query:
+        if name not in declared:
+            raise ApiError(
+                400, f"Unknown query parameter {name!r}", field=f"query.{name}", rule="unknown"
+            )
+    path = {name: unquote(value) for name, value in path_params.items()}
+    values: dict[str, Any] = {}
+    for param in operation.parameters:
+        if param.location == "path":
+            raw: list[str] = [path[param.name]]
+        elif param.location == "query":
+            raw = [v for k, v in query if k == param.name]
+        else:
+            continue
+        if not raw:
+            if param.required:
+                raise ApiError(
+                    400, f"{param.name!r} is required", field=f"query.{param.name}", rule="required"
+                )
+            continue
+        value = _coerce(param, raw, spec)
+        where = f"{param.location}.{param.name}"
+        error = best_match(operation.validators[where].iter_errors(value))
+        if error is not None:
+            raise _describe(error, where)
+        values[param.name] = value
+    body = _parse_body(operation, body_bytes, content_type)
+    if body is not None and "body" in operation.validators:
+        error = best_match(operation.validators["body"].iter_errors(body))
+        if error is not None:
+            raise _describe(error, "body")
+        if operation.body_schema is not None:
+            for violation in find_rule_violations(spec.document, operation.body_schema, body):
+                raise ApiError(
+                    400,
+                    f"Parameter is invalid, reason: {violation.message}",
+                    field="body" + violation.pointer.replace("/", "."),
+                    rule=violation.rule_id,
+                )
+    return ValidRequest(operation, {k: v for k, v in values.items() if k in path}, values, body)
+
+
+def _parse_body(operation: CompiledOperation, body_bytes: bytes, content_type: str) -> Any:
+    if operation.body_media_type is None or operation.body_media_type.startswith("multipart/"):
+        return None
+    if not body_bytes.strip():
+        if operation.body_required:
+            raise ApiError(400, "A JSON request body is required", field="body", rule="required")
+        return None
+    try:
+        return json.loads(body_bytes)
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(
+            400, "The request body is not valid JSON", field="body", rule="json"
+        ) from None

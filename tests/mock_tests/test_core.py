@@ -1,0 +1,134 @@
+"""scale-mock's spec-driven core: routing, auth, validation errors, and the first task semantics.
+
+Every response is checked against the spec, so the mock cannot drift from it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from tests.mock_tests.conftest import LIVE_KEY, OTHER_KEY
+from tests.spec_model import load_spec, operation, validator_for
+
+SPEC = load_spec()
+
+
+def conforms(response: httpx.Response, method: str, path: str) -> Any:
+    """The response's JSON, after checking it against the spec's schema for its status."""
+    declared = operation(SPEC, method, path).definition["responses"]
+    assert str(response.status_code) in declared, response.text
+    body = response.json()
+    escaped = path.replace("~", "~0").replace("/", "~1")
+    ref = f"#/paths/{escaped}/{method}/responses/{response.status_code}"
+    resolved = declared[str(response.status_code)]
+    if "$ref" in resolved:
+        ref = resolved["$ref"]
+    errors = list(validator_for(f"{ref}/content/application~1json/schema").iter_errors(body))
+    assert not errors, [e.message for e in errors]
+    return body
+
+
+BOX = {
+    "attachment": "http://example.com/a.png",
+    "objects_to_annotate": ["car"],
+    "callback_url": "http://example.com/cb",
+}
+
+
+def test_no_or_bad_credentials_get_401(base_url: str) -> None:
+    assert httpx.get(f"{base_url}/tasks").status_code == 401
+    bad = httpx.get(f"{base_url}/tasks", auth=("not_a_key", ""))
+    assert bad.status_code == 401
+    assert bad.json()["error"] == "No valid API key provided"
+
+
+def test_unknown_path_is_404_and_undeclared_method_405_with_allow(client: httpx.Client) -> None:
+    assert client.get("/nope").status_code == 404
+    response = client.request("PATCH", "/tasks")
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET"
+
+
+def test_constraint_violations_name_field_and_rule(client: httpx.Client) -> None:
+    seven = client.post("/task/annotation", json={**BOX, "objects_to_annotate": ["a"] * 7})
+    body = conforms(seven, "post", "/task/annotation")
+    assert seven.status_code == 400
+    assert (body["field"], body["rule"]) == ("body.objects_to_annotate", "maxItems")
+    limit = client.get("/tasks", params={"limit": 101})
+    assert (limit.status_code, limit.json()["field"], limit.json()["rule"]) == (
+        400,
+        "query.limit",
+        "maximum",
+    )
+    missing = client.post(
+        "/task/comparison",
+        json={"instruction": "x", "attachment_type": "text", "attachments": ["a", "b"]},
+    )
+    assert missing.status_code == 400
+    assert "choices" in missing.json()["error"] and "fields" in missing.json()["error"]
+    rule = client.post("/task/lineannotation", json={**BOX, "min_vertices": 3, "max_vertices": 2})
+    assert (rule.status_code, rule.json()["rule"]) == (
+        400,
+        "line_max_vertices_at_least_min_vertices",
+    )
+
+
+def test_create_then_retrieve_returns_what_was_sent(client: httpx.Client) -> None:
+    created = conforms(
+        client.post("/task/annotation", json={**BOX, "min_width": "30", "metadata": {"k": "v"}}),
+        "post",
+        "/task/annotation",
+    )
+    assert created["status"] == "pending"
+    assert created["params"]["min_width"] == 30 and created["params"]["with_labels"] is False
+    fetched = conforms(client.get(f"/task/{created['task_id']}"), "get", "/task/{task_id}")
+    assert fetched["status"] == "completed"  # test mode: not done by a human
+    assert fetched["metadata"] == {"k": "v"} and fetched["params"] == created["params"]
+
+
+def test_cancel_only_pending_and_second_key_sees_nothing(base_url: str) -> None:
+    with httpx.Client(base_url=base_url, auth=(LIVE_KEY, "")) as live:
+        task = live.post("/task/annotation", json=BOX).json()
+        canceled = live.post(f"/task/{task['task_id']}/cancel")
+        assert conforms(canceled, "post", "/task/{task_id}/cancel")["status"] == "canceled"
+        again = live.post(f"/task/{task['task_id']}/cancel")
+        assert again.status_code == 400
+        with httpx.Client(base_url=base_url, auth=(OTHER_KEY, "")) as other:
+            assert other.get(f"/task/{task['task_id']}").status_code == 404
+
+
+def test_duplicate_unique_id_is_409_until_cleared(base_url: str) -> None:
+    with httpx.Client(base_url=base_url, auth=(LIVE_KEY, "")) as live:
+        first = live.post("/task/annotation", json={**BOX, "unique_id": "u-1"}).json()
+        duplicate = live.post("/task/annotation", json={**BOX, "unique_id": "u-1"})
+        assert conforms(duplicate, "post", "/task/annotation") and duplicate.status_code == 409
+        live.post(f"/task/{first['task_id']}/cancel", params={"clear_unique_id": "true"})
+        assert live.post("/task/annotation", json={**BOX, "unique_id": "u-1"}).status_code == 200
+
+
+def test_list_is_newest_first_and_pages_are_disjoint(base_url: str) -> None:
+    with httpx.Client(base_url=base_url, auth=("test_lister", "")) as http:
+        ids = [http.post("/task/annotation", json=BOX).json()["task_id"] for _ in range(5)]
+        first = conforms(http.get("/tasks", params={"limit": 2}), "get", "/tasks")
+        assert first["total"] == 5 and first["has_more"] is True
+        seen = [t["task_id"] for t in first["docs"]]
+        token = first["next_token"]
+        while token:
+            page = http.get("/tasks", params={"limit": 2, "next_token": token}).json()
+            seen += [t["task_id"] for t in page["docs"]]
+            token = page.get("next_token")
+        assert seen == list(reversed(ids))
+
+
+def test_projects_are_unique_and_versioned(client: httpx.Client) -> None:
+    body = {"type": "annotation", "name": "kittens", "params": {"instruction": "label kittens"}}
+    project = conforms(client.post("/projects", json=body), "post", "/projects")
+    assert project["param_history"][0]["version"] == 0
+    assert client.post("/projects", json=body).status_code == 409
+    task = client.post(
+        "/task/annotation", json={**BOX, "instruction": "Boxes.", "project": "kittens"}
+    ).json()
+    assert task["instruction"].endswith("label kittens")
+    assert client.get("/projects/unknown").status_code == 404
