@@ -98,7 +98,6 @@ def build_app(
             match.groupdict(),
             list(request.query_params.multi_items()),
             body,
-            request.headers.get("content-type", ""),
         )
         handler = handler_for(operation)
         if handler is None:

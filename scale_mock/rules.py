@@ -48,7 +48,7 @@ def _walk(
         return
     seen.add((id(node), at))
     if isinstance(node.get("$ref"), str):
-        _walk(spec, _resolve(spec, node["$ref"]), value, at, found, seen)
+        _walk(spec, resolve_ref(spec, node["$ref"]), value, at, found, seen)
     for member in node.get("allOf", []):
         _walk(spec, member, value, at, found, seen)
     for branch in [*node.get("oneOf", []), *node.get("anyOf", [])]:
@@ -58,7 +58,7 @@ def _walk(
         properties = node.get("properties", {})
         for key, item in value.items():
             sub = properties.get(key, node.get("additionalProperties"))
-            _walk(spec, sub, item, f"{at}/{_escape(key)}", found, seen)
+            _walk(spec, sub, item, f"{at}/{escape_token(key)}", found, seen)
     if isinstance(value, list):
         for index, item in enumerate(value):
             _walk(spec, node.get("items"), item, f"{at}/{index}", found, seen)
@@ -72,7 +72,7 @@ def _walk(
             found.append(RuleViolation(rule["id"], at + pointer, message, rule["description"]))
 
 
-def _resolve(spec: Mapping[str, Any], ref: str) -> Any:
+def resolve_ref(spec: Mapping[str, Any], ref: str) -> Any:
     """Follow a local `$ref`; anything else is a spec bug, so fail loudly rather than skip rules."""
     if not ref.startswith("#/"):
         raise ValueError(f"only local $ref is supported, got {ref!r}")
@@ -89,7 +89,7 @@ def _may_match(spec: Mapping[str, Any], branch: Any, value: Any) -> bool:
         if id(branch) in seen:
             return False
         seen.add(id(branch))
-        branch = _resolve(spec, branch["$ref"])
+        branch = resolve_ref(spec, branch["$ref"])
     declared = branch.get("type") if isinstance(branch, Mapping) else None
     if declared is None:
         return True
@@ -107,7 +107,7 @@ def _json_types(value: Any) -> set[str]:
     return {names[type(value)]} if type(value) in names else set()
 
 
-def _escape(token: str) -> str:
+def escape_token(token: str) -> str:
     """Escape an object key as an RFC 6901 reference token, so the pointer stays unambiguous."""
     return str(token).replace("~", "~0").replace("/", "~1")
 
@@ -187,7 +187,7 @@ def _values_in(rule: Mapping[str, Any], value: Any) -> Violations:
         return []
     return [
         (
-            f"{rule['field']}/{_escape(key)}",
+            f"{rule['field']}/{escape_token(key)}",
             f"{_name(rule['field'])}[{_show(key)}] ({_show(item)}) is not "
             f"one of {_name(rule['in'])} {_show(allowed)}",
         )

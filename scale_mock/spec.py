@@ -19,6 +19,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from scale_mock.rules import escape_token, resolve_ref
+
 SPEC_URI = "urn:scale-api:openapi"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 _REPO_SPEC = Path(__file__).resolve().parent.parent / "openapi" / "scale.yaml"
@@ -50,6 +52,10 @@ class CompiledOperation:
     body_media_type: str | None
     body_schema: Mapping[str, Any] | None
     validators: dict[str, Draft202012Validator] = field(default_factory=dict)
+    query_names: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.query_names = frozenset(p.name for p in self.parameters if p.location == "query")
 
 
 @dataclass
@@ -60,20 +66,13 @@ class CompiledSpec:
 
     def resolve(self, node: Any) -> Any:
         while isinstance(node, Mapping) and "$ref" in node:
-            node = _pointer(self.document, node["$ref"])
+            node = resolve_ref(self.document, node["$ref"])
         return node
 
     def validator(self, schema: Mapping[str, Any]) -> Draft202012Validator:
         return Draft202012Validator(
             schema, registry=self.registry, format_checker=Draft202012Validator.FORMAT_CHECKER
         )
-
-
-def _pointer(document: Mapping[str, Any], ref: str) -> Any:
-    node: Any = document
-    for token in ref.removeprefix("#/").split("/"):
-        node = node[token.replace("~1", "/").replace("~0", "~")]
-    return node
 
 
 def _path_regex(template: str) -> re.Pattern[str]:
@@ -83,10 +82,6 @@ def _path_regex(template: str) -> re.Pattern[str]:
         f"(?P<{part[1:-1]}>[^/]+)" if part.startswith("{") else re.escape(part) for part in parts
     )
     return re.compile(f"^{regex}$")
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _at(location: str) -> Mapping[str, Any]:
@@ -115,7 +110,7 @@ def _compile(
     spec: CompiledSpec, path: str, method: str, item: Mapping[str, Any]
 ) -> CompiledOperation:
     definition = item[method]
-    base = f"#/paths/{_escape(path)}"
+    base = f"#/paths/{escape_token(path)}"
     params = []
     located = [(f"{base}/parameters/{i}", p) for i, p in enumerate(item.get("parameters", []))]
     located += [
@@ -140,7 +135,7 @@ def _compile(
     body = spec.resolve(definition.get("requestBody", {}))
     content = body.get("content", {})
     media_type = next(iter(content), None)
-    body_pointer = f"{base}/{method}/requestBody/content/{_escape(media_type or '')}/schema"
+    body_pointer = f"{base}/{method}/requestBody/content/{escape_token(media_type or '')}/schema"
     body_schema = content[media_type]["schema"] if media_type else None
     op = CompiledOperation(
         operation_id=definition["operationId"],

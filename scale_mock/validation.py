@@ -80,11 +80,9 @@ def validate_request(
     path_params: Mapping[str, str],
     query: list[tuple[str, str]],
     body_bytes: bytes,
-    content_type: str,
 ) -> ValidRequest:
-    declared = {p.name for p in operation.parameters if p.location == "query"}
     for name, _ in query:
-        if name not in declared:
+        if name not in operation.query_names:
             raise ApiError(
                 400, f"Unknown query parameter {name!r}", field=f"query.{name}", rule="unknown"
             )
@@ -109,7 +107,7 @@ def validate_request(
         if error is not None:
             raise _describe(error, where)
         values[param.name] = value
-    body = _parse_body(operation, body_bytes, content_type)
+    body = _parse_body(operation, body_bytes)
     if body is not None and "body" in operation.validators:
         error = best_match(operation.validators["body"].iter_errors(body))
         if error is not None:
@@ -125,7 +123,7 @@ def validate_request(
     return ValidRequest(operation, {k: v for k, v in values.items() if k in path}, values, body)
 
 
-def _parse_body(operation: CompiledOperation, body_bytes: bytes, content_type: str) -> Any:
+def _parse_body(operation: CompiledOperation, body_bytes: bytes) -> Any:
     if operation.body_media_type is None or operation.body_media_type.startswith("multipart/"):
         return None
     if not body_bytes.strip():
