@@ -1,87 +1,150 @@
 """The ASGI application: route by the spec, authenticate, validate, dispatch, answer JSON.
 
-Routing comes from the compiled spec (concrete paths before templated ones), so a path the spec
-does not declare is a 404 and a method it does not declare is a 405 with an `Allow` header.
-Handlers receive validated input and return JSON-ready data; every success is a 200, as the
-official SDK requires.
+Routing comes from the compiled spec, so a path the spec does not declare is a 404 and a method
+it does not declare is a 405 with an `Allow` header. Handlers receive validated input and return
+JSON-ready data; every success is a 200, as the official SDK requires. The control API
+(`/_mock/...`, see `control`) lives beside `/v1` and is not part of the Scale API.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from scale_mock import projects, tasks
+from scale_mock import batches, control, files, projects, quality, studio, task_list, tasks, teams
 from scale_mock.auth import api_key_from
+from scale_mock.callbacks import DEFAULT_AUTH_KEY, CallbackDispatcher
+from scale_mock.context import Context, Handler, Services
 from scale_mock.errors import ApiError
+from scale_mock.faults import FaultInjector, RateLimiter
+from scale_mock.files import UploadedFile
 from scale_mock.spec import CompiledOperation, CompiledSpec, load_spec
 from scale_mock.store import Store
-from scale_mock.validation import ValidRequest, validate_request
+from scale_mock.validation import validate_request
 
 PREFIX = "/v1"
-
-
-@dataclass
-class Context:
-    spec: CompiledSpec
-    store: Store
-    key: str
-    request: ValidRequest
-
-
-Handler = Callable[[Context], Any]
-
-
-def _create_task(ctx: Context) -> Any:
-    op = ctx.request.operation
-    return tasks.create_task(
-        ctx.spec, ctx.store, ctx.key, op.path.rsplit("/", 1)[-1], op.body_schema, ctx.request.body
-    )
-
+log = logging.getLogger("scale_mock")
 
 HANDLERS: dict[str, Handler] = {
-    "get_task": lambda c: tasks.get_task(c.store, c.key, c.request.path["task_id"]),
-    "cancel_task": lambda c: tasks.cancel_task(
-        c.store, c.key, c.request.path["task_id"], bool(c.request.query.get("clear_unique_id"))
-    ),
-    "list_tasks": lambda c: tasks.list_tasks(c.store, c.key, c.request.query),
-    "create_project": lambda c: projects.create_project(c.store, c.key, c.request.body),
-    "get_project": lambda c: projects.get_project(c.store, c.key, c.request.path["project_name"]),
-    "list_projects": lambda c: projects.list_projects(c.store, c.key),
+    "get_task": tasks.get_task,
+    "cancel_task": tasks.cancel_task,
+    "audit_task": tasks.audit_task,
+    "set_task_unique_id": tasks.set_unique_id,
+    "clear_task_unique_id": tasks.clear_unique_id,
+    "set_task_metadata": tasks.set_metadata,
+    "set_task_tags": tasks.set_tags,
+    "add_task_tags": tasks.add_tags,
+    "delete_task_tags": tasks.delete_tags,
+    "list_tasks": task_list.list_tasks,
+    "create_evaluation_task": quality.create_evaluation_task,
+    "create_training_task": quality.create_training_task,
+    "create_batch": batches.create_batch,
+    "list_batches": batches.list_batches,
+    "get_batch": batches.get_batch,
+    "finalize_batch": batches.finalize_batch,
+    "get_batch_status": batches.get_batch_status,
+    "set_batch_metadata": batches.set_batch_metadata,
+    "create_project": projects.create_project,
+    "list_projects": projects.list_projects,
+    "get_project": projects.get_project,
+    "set_project_params": projects.set_project_params,
+    "get_project_task_template": projects.get_task_template,
+    "upload_file": files.upload_file,
+    "import_file": files.import_file,
+    "list_teammates": teams.list_teammates,
+    "invite_teammates": teams.invite_teammates,
+    "set_teammates_role": teams.set_teammates_role,
+    "list_studio_assignments": studio.list_assignments,
+    "add_studio_assignments": studio.add_assignments,
+    "remove_studio_assignments": studio.remove_assignments,
+    "list_studio_project_groups": studio.list_groups,
+    "create_studio_project_group": studio.create_group,
+    "update_studio_project_group": studio.update_group,
+    "list_studio_batches": studio.list_batches,
+    "assign_studio_batch": studio.assign_batch,
+    "set_studio_batches_priorities": studio.set_priorities,
+    "reset_studio_batches_priorities": studio.reset_priorities,
 }
 
 
-def handler_for(operation: CompiledOperation) -> Handler | None:
-    if operation.operation_id in HANDLERS:
-        return HANDLERS[operation.operation_id]
-    if operation.path.startswith("/task/") and "{" not in operation.path:
-        return _create_task
-    return None
+def is_task_creation(operation: CompiledOperation) -> bool:
+    return (
+        operation.method == "POST"
+        and operation.path.startswith("/task/")
+        and "{" not in operation.path
+    )
+
+
+def handlers_for(spec: CompiledSpec) -> dict[str, Handler]:
+    """Every operation of the spec → its handler; an operation without one is a start-up error,
+    so the mock cannot silently lag behind the spec."""
+    found = {}
+    for op in spec.operations:
+        handler = tasks.create_task if is_task_creation(op) else HANDLERS.get(op.operation_id)
+        if handler is None:
+            raise LookupError(f"scale-mock has no handler for operation {op.operation_id}")
+        found[op.operation_id] = handler
+    return found
+
+
+async def _read_form(request: Request) -> dict[str, Any]:
+    try:
+        form = await request.form()
+    except Exception:  # the multipart parser's own errors: malformed input, not our failure
+        raise ApiError(
+            400, "The request body is not a valid multipart form", field="body", rule="multipart"
+        ) from None
+    parsed: dict[str, Any] = {}
+    for name, value in form.multi_items():
+        if isinstance(value, UploadFile):
+            parsed[name] = UploadedFile(value.filename, value.content_type, await value.read())
+        else:
+            parsed[name] = value
+    return parsed
 
 
 def build_app(
-    store: Store, spec: CompiledSpec | None = None, keys: frozenset[str] | None = None
+    store: Store,
+    spec: CompiledSpec | None = None,
+    keys: frozenset[str] | None = None,
+    *,
+    faults: bool = False,
+    rate_limit: int | None = None,
+    callback_auth_key: str = DEFAULT_AUTH_KEY,
+    callback_time_scale: float = 1.0,
 ) -> Starlette:
     compiled = spec or load_spec()
+    handlers = handlers_for(compiled)
+    callbacks = CallbackDispatcher(store, callback_auth_key, callback_time_scale)
+    services = Services(compiled, store, callbacks)
+    injector = FaultInjector(faults)
+    limiter = RateLimiter(rate_limit)
 
-    async def dispatch(request: Request) -> Response:
+    async def api(request: Request) -> Response:
         try:
-            return await _dispatch(request)
+            return await _api(request)
         except ApiError as error:
             return error.response()
+        except Exception:
+            log.exception("scale-mock failed on %s %s", request.method, request.url.path)
+            return ApiError(500, "scale-mock failed; this is a bug in the mock").response()
 
-    async def _dispatch(request: Request) -> Response:
+    async def _api(request: Request) -> Response:
+        if not request.url.path.startswith(f"{PREFIX}/"):
+            raise ApiError(404, f"No such endpoint: {request.method} {request.url.path}")
         path = request.url.path.removeprefix(PREFIX).rstrip("/") or "/"
-        matches = [(op, m) for op in compiled.operations if (m := op.pattern.match(path))]
+        matches = compiled.match(path)
         if not matches:
             raise ApiError(404, f"No such endpoint: {request.method} {request.url.path}")
-        chosen = [(op, m) for op, m in matches if op.method == request.method]
+        chosen = [(op, params) for op, params in matches if op.method == request.method]
         if not chosen:
             allowed = ", ".join(sorted({op.method for op, _ in matches}))
             raise ApiError(
@@ -89,21 +152,33 @@ def build_app(
                 f"Method {request.method} not allowed here; allowed: {allowed}",
                 headers={"Allow": allowed},
             )
-        operation, match = chosen[0]
+        operation, path_params = chosen[0]
         key = api_key_from(request.headers.get("authorization"), keys)
+        limiter.check(key)
+        injector.check(key, request.headers)
         body = await request.body()
+        form = None
+        if operation.body_media_type == "multipart/form-data":
+            form = await _read_form(request)
         valid = validate_request(
-            compiled,
-            operation,
-            match.groupdict(),
-            list(request.query_params.multi_items()),
-            body,
+            compiled, operation, path_params, list(request.query_params.multi_items()), body, form
         )
-        handler = handler_for(operation)
-        if handler is None:
-            raise ApiError(501, f"{operation.operation_id} is not implemented by scale-mock yet")
-        return JSONResponse(handler(Context(compiled, store, key, valid)), status_code=200)
+        result = handlers[operation.operation_id](Context(services, key, valid))
+        return JSONResponse(result, status_code=200)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        callbacks.start()
+        try:
+            yield
+        finally:
+            callbacks.close()
 
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "QUERY"]
-    routes = [Route("/{path:path}", dispatch, methods=methods)]
-    return Starlette(routes=routes)
+    routes = [
+        *control.routes(services, injector, keys),
+        Route("/{path:path}", api, methods=methods),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.services = services
+    return app

@@ -8,29 +8,65 @@ from pathlib import Path
 import uvicorn
 
 from scale_mock.app import build_app
+from scale_mock.callbacks import DEFAULT_AUTH_KEY
 from scale_mock.store import Store
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="scale-mock",
-        description="A stateful mock of the Scale AI REST API v1, validated by openapi/scale.yaml.",
+        description="A stateful mock of the Scale AI REST API v1, validated by its OpenAPI spec. "
+        "Tasks of test_ keys complete at once; those of live_ keys wait for "
+        "POST /_mock/tasks/{id}/complete.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=4010, help="port to bind (default 4010)")
     parser.add_argument(
         "--db",
         default="scale-mock.sqlite3",
-        help="SQLite file holding the state (default scale-mock.sqlite3); "
+        help="SQLite file holding the state, kept across restarts (default scale-mock.sqlite3); "
         "':memory:' for a throwaway run",
     )
     parser.add_argument(
         "--keys",
         type=Path,
-        help="file of allowed API keys, one per line (default: any test_/live_ key)",
+        help="file of allowed API keys, one per line (default: any key matching "
+        "^(test|live)_[A-Za-z0-9]+$, each its own tenant)",
     )
     parser.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
     parser.add_argument("--ssl-keyfile", help="private key of --ssl-certfile (PEM)")
+    parser.add_argument(
+        "--faults",
+        action="store_true",
+        help="let clients ask for failures: header 'X-Scale-Mock-Fault: 429|500|503' "
+        "(and 'X-Scale-Mock-Retry-After: N'), or POST /_mock/faults to fail the next N requests",
+    )
+    parser.add_argument(
+        "--rate-limit",
+        type=_positive_int,
+        metavar="N",
+        help="answer 429 with Retry-After past N requests per second per key (default: no limit)",
+    )
+    parser.add_argument(
+        "--callback-auth-key",
+        default=DEFAULT_AUTH_KEY,
+        help=f"value of the scale-callback-auth header on callbacks (default {DEFAULT_AUTH_KEY})",
+    )
+    parser.add_argument(
+        "--callback-time-scale",
+        type=float,
+        default=1.0,
+        metavar="F",
+        help="multiply the callback retry schedule (20 attempts over ~21 h) by F; "
+        "e.g. 0.001 retries within ~75 s (default 1)",
+    )
     return parser.parse_args(argv)
 
 
@@ -41,7 +77,14 @@ def main(argv: list[str] | None = None) -> None:
         keys = frozenset(
             line.strip() for line in args.keys.read_text().splitlines() if line.strip()
         )
-    app = build_app(Store(args.db), keys=keys)
+    app = build_app(
+        Store(args.db),
+        keys=keys,
+        faults=args.faults,
+        rate_limit=args.rate_limit,
+        callback_auth_key=args.callback_auth_key,
+        callback_time_scale=args.callback_time_scale,
+    )
     uvicorn.run(
         app,
         host=args.host,

@@ -1,15 +1,32 @@
-"""Projects: names unique per account, parameters versioned in `param_history`."""
+"""Projects: names unique per account, parameters versioned in `param_history`.
+
+"Projects keep a history of the parameters that they were set with": creation is version 0 and
+every `setParams` appends the next version, which new tasks inherit.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from scale_mock.clock import now
+from scale_mock.context import Context
 from scale_mock.errors import ApiError, not_found
 from scale_mock.store import Conflict, Store
-from scale_mock.tasks import now
+
+TEMPLATE_TYPES = frozenset({"textcollection", "chat"})
 
 
-def create_project(store: Store, key: str, body: dict[str, Any]) -> dict[str, Any]:
+def load_project(store: Store, key: str, name: str, field: str = "path.project_name") -> Any:
+    project = store.get(key, "project", name)
+    if project is None:
+        error = not_found(f"Project {name!r}")
+        error.field = field
+        raise error
+    return project
+
+
+def create_project(ctx: Context) -> dict[str, Any]:
+    body = ctx.body
     created = now()
     params = dict(body.get("params") or {})
     project = {
@@ -20,8 +37,11 @@ def create_project(store: Store, key: str, body: dict[str, Any]) -> dict[str, An
         "rapid": bool(body.get("rapid", False)),
         "studio": bool(body.get("studio", False)),
     }
+    if body.get("datasetId") is not None:
+        project["datasetId"] = body["datasetId"]
     try:
-        store.insert(key, "project", body["name"], project)
+        with ctx.store.transaction() as db:
+            ctx.store.insert(db, ctx.key, "project", body["name"], project)
     except Conflict:
         raise ApiError(
             409,
@@ -32,12 +52,48 @@ def create_project(store: Store, key: str, body: dict[str, Any]) -> dict[str, An
     return project
 
 
-def get_project(store: Store, key: str, name: str) -> dict[str, Any]:
-    project = store.get(key, "project", name)
-    if project is None:
-        raise not_found(f"Project {name!r}")
+def get_project(ctx: Context) -> Any:
+    return load_project(ctx.store, ctx.key, ctx.path("project_name"))
+
+
+def list_projects(ctx: Context) -> list[dict[str, Any]]:
+    return ctx.store.all(ctx.key, "project", newest_first=False)
+
+
+def set_project_params(ctx: Context) -> Any:
+    """Append version n+1. With `patch: true` the new version merges into the current one;
+    otherwise it replaces it (the SDK README's `patch=False`)."""
+    store, key, name = ctx.store, ctx.key, ctx.path("project_name")
+    with store.transaction() as db:
+        project = load_project(store, key, name)
+        history = project["param_history"]
+        changes = {k: v for k, v in ctx.body.items() if k != "patch"}
+        base = {}
+        if ctx.body.get("patch") and history:
+            base = {k: v for k, v in history[-1].items() if k not in ("version", "created_at")}
+        version = history[-1]["version"] + 1 if history else 0
+        history.append({**base, **changes, "version": version, "created_at": now()})
+        store.put(db, key, "project", name, project)
     return project
 
 
-def list_projects(store: Store, key: str) -> list[dict[str, Any]]:
-    return store.all(key, "project", newest_first=False)
+def get_task_template(ctx: Context) -> dict[str, Any]:
+    """Only "TextCollection and Chat" projects have task templates (`sdk`)."""
+    project = load_project(ctx.store, ctx.key, ctx.path("project_name"))
+    if project["type"] not in TEMPLATE_TYPES:
+        raise ApiError(
+            400,
+            f"Project {project['name']!r} is a {project['type']} project; task templates exist "
+            "only for textcollection and chat projects",
+            field="path.project_name",
+            rule="task_template_supported",
+        )
+    current = project["param_history"][-1] if project["param_history"] else {}
+    return {
+        "id": f"tt_{project['name']}",
+        "version": current.get("version", 0),
+        "created_at": project["created_at"],
+        "updated_at": current.get("created_at", project["created_at"]),
+        "template_variables": current.get("template_variables", {}),
+        "auto_onboard_enabled": False,
+    }

@@ -23,13 +23,12 @@ from scale_mock.rules import escape_token, resolve_ref
 
 SPEC_URI = "urn:scale-api:openapi"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
-_REPO_SPEC = Path(__file__).resolve().parent.parent / "openapi" / "scale.yaml"
 
 
 def default_spec_path() -> Path:
-    """The spec shipped next to the package (in a checkout: the repo's `openapi/scale.yaml`)."""
-    packaged = Path(__file__).resolve().parent / "scale.yaml"
-    return packaged if packaged.exists() else _REPO_SPEC
+    """The spec shipped in the package: in a checkout, `scale_mock/scale.yaml` is a symlink to
+    `openapi/scale.yaml`; in a wheel, a copy of it."""
+    return Path(__file__).parent / "scale.yaml"
 
 
 @dataclass(frozen=True)
@@ -58,11 +57,32 @@ class CompiledOperation:
         self.query_names = frozenset(p.name for p in self.parameters if p.location == "query")
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: one compiled spec per load
 class CompiledSpec:
     document: Mapping[str, Any]
     operations: list[CompiledOperation]
     registry: Registry[Any]
+    _concrete: dict[str, list[CompiledOperation]] = field(default_factory=dict)
+    _templated: list[CompiledOperation] = field(default_factory=list)
+
+    def index(self) -> None:
+        """Concrete paths by dict lookup; templated ones by regex, in declaration order."""
+        self._concrete.clear()
+        self._templated.clear()
+        for op in self.operations:
+            if "{" in op.path:
+                self._templated.append(op)
+            else:
+                self._concrete.setdefault(op.path, []).append(op)
+
+    def match(self, path: str) -> list[tuple[CompiledOperation, dict[str, str]]]:
+        """Every operation on the path (any method), with its raw path parameters; concrete
+        paths first, so `POST /task/annotation` is never `POST /task/{task_id}`."""
+        found: list[tuple[CompiledOperation, dict[str, str]]] = [
+            (op, {}) for op in self._concrete.get(path, [])
+        ]
+        found += [(op, m.groupdict()) for op in self._templated if (m := op.pattern.match(path))]
+        return found
 
     def resolve(self, node: Any) -> Any:
         while isinstance(node, Mapping) and "$ref" in node:
@@ -101,8 +121,7 @@ def load_spec(path: Path | None = None) -> CompiledSpec:
         for method in HTTP_METHODS:
             if method in item:
                 compiled.operations.append(_compile(compiled, path_template, method, item))
-    # Concrete paths win over templated ones (`/task/annotation` before `/task/{task_id}`).
-    compiled.operations.sort(key=lambda op: op.path.count("{"))
+    compiled.index()
     return compiled
 
 

@@ -1,79 +1,101 @@
-"""Task semantics: creation for every type, retrieval, cancellation and the task list.
+"""Task semantics: creation for every type, the task's life, and the per-task operations.
 
-Follows the documents: creation answers 200 with the `pending` task, defaults filled into
-`params`; with a `test_` key the task then completes at once with a synthetic response valid for
-its type ("Requests made with test mode credentials are not completed by a human"); with a
-`live_` key it stays pending. Attachments on the reserved `.invalid` domain fail as a real
-unreachable attachment would: status `error` with the documented `AttachmentError` body.
+Creation answers 200 with the `pending` task, defaults filled into `params`; with a `test_` key
+the task then completes at once with a synthetic response valid for its type ("Requests made
+with test mode credentials are not completed by a human"); with a `live_` key it stays pending
+until the control API completes it. Attachments that cannot be fetched (the reserved `.invalid`
+domain, or a `scaledata://` URL of no stored file) fail as the documents show: status `error`
+with the `AttachmentError` body. Every finished task is handed to the callback dispatcher.
+
+Conflicts on operations whose body is not a JSON object are 400, never 409: the official SDK
+reads `body.get("unique_id")` on a 409 from any `task` path and would crash.
 """
 
 from __future__ import annotations
 
-import base64
-import json
 import secrets
-from collections.abc import Callable
-from datetime import UTC, datetime
+import sqlite3
+from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from scale_mock.auth import is_live
+from scale_mock.clock import now
+from scale_mock.context import Context, Services
 from scale_mock.errors import ApiError, not_found
 from scale_mock.responses import synthetic_response
 from scale_mock.spec import CompiledSpec
 from scale_mock.store import Conflict, Store
 
-COMMON_KEYS = (
-    "callback_url",
-    "instruction",
-    "urgency",
-    "metadata",
-    "project",
-    "project_param_version",
-    "unique_id",
-    "batch",
+COMMON_KEYS = frozenset(
+    {
+        "callback_url",
+        "instruction",
+        "urgency",
+        "metadata",
+        "project",
+        "project_param_version",
+        "unique_id",
+        "batch",
+    }
 )
 PIXEL_KEYS = ("min_width", "min_height")
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+TERMINAL = frozenset({"completed", "canceled", "error"})
+LEGACY_PATHS = {"categorize": "categorization"}
 
 
 def new_id() -> str:
     return secrets.token_hex(12)
 
 
-def _defaults(spec: CompiledSpec, schema: Any) -> dict[str, Any]:
-    """Every property default the (allOf-merged) request schema declares."""
-    schema = spec.resolve(schema)
-    found: dict[str, Any] = {}
-    for member in schema.get("allOf", []):
-        found.update(_defaults(spec, member))
-    for name, prop in schema.get("properties", {}).items():
-        prop = spec.resolve(prop)
-        if "default" in prop:
-            found[name] = prop["default"]
-    return found
+@cache
+def _defaults(spec: CompiledSpec, operation_id: str) -> Mapping[str, Any]:
+    """Every property default of an operation's (allOf-merged) body schema, computed once."""
+    operation = next(op for op in spec.operations if op.operation_id == operation_id)
+
+    def collect(schema: Any) -> dict[str, Any]:
+        schema = spec.resolve(schema)
+        found: dict[str, Any] = {}
+        for member in schema.get("allOf", []):
+            found.update(collect(member))
+        for name, prop in schema.get("properties", {}).items():
+            prop = spec.resolve(prop)
+            if "default" in prop:
+                found[name] = prop["default"]
+        return found
+
+    return collect(operation.body_schema or {})
 
 
-def _attachment_urls(body: dict[str, Any]) -> list[str]:
+def _attachment_urls(body: Mapping[str, Any]) -> list[str]:
     urls = [body["attachment"]] if isinstance(body.get("attachment"), str) else []
-    urls += [a for a in body.get("attachments", []) if isinstance(a, str)]
-    urls += [a["content"] for a in body.get("attachments", []) if isinstance(a, dict)]
+    attachments = body.get("attachments", [])
+    if isinstance(attachments, list):
+        urls += [a for a in attachments if isinstance(a, str)]
+        urls += [a["content"] for a in attachments if isinstance(a, dict) and "content" in a]
     return urls
 
 
-def _unreachable(urls: list[str]) -> list[str]:
-    return [u for u in urls if (urlsplit(u).hostname or "").endswith(".invalid")]
+def _unreachable(store: Store, key: str, urls: list[str]) -> list[str]:
+    """URLs the mock cannot fetch: the reserved `.invalid` domain, or unknown `scaledata://`."""
+    failed = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme == "scaledata":
+            file_id = parts.path.rsplit("/", 1)[-1]
+            if store.get(key, "file", file_id) is None:
+                failed.append(url)
+        elif (parts.hostname or "").endswith(".invalid"):
+            failed.append(url)
+    return failed
 
 
-def create_task(
-    spec: CompiledSpec, store: Store, key: str, task_type: str, schema: Any, body: dict[str, Any]
-) -> dict[str, Any]:
-    if task_type == "categorize":
-        task_type = "categorization"
-    params = {**_defaults(spec, schema), **{k: v for k, v in body.items() if k not in COMMON_KEYS}}
+def _task_params(services: Services, operation_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    """The stored `params`: the body's type-specific keys over the schema's defaults."""
+    params = {**_defaults(services.spec, operation_id)}
+    params.update({k: v for k, v in body.items() if k not in COMMON_KEYS})
+    params.pop("urgency", None)
     for name in PIXEL_KEYS:
         if isinstance(params.get(name), str):
             params[name] = int(params[name])
@@ -84,56 +106,92 @@ def create_task(
             k: {"description": v} if isinstance(v, str) else v
             for k, v in params["repeatable_fields"].items()
         }
-    params.pop("urgency", None)
+    return params
+
+
+def _inherit_from_project(
+    store: Store, key: str, body: Mapping[str, Any], params: dict[str, Any]
+) -> tuple[dict[str, Any], str | None]:
+    """Apply the project's parameters ("task params override project params") and append its
+    instruction to the task's; `project_param_version` picks a version, -1 skips inheritance."""
     instruction = body.get("instruction")
-    if "project" in body:
-        project = store.get(key, "project", body["project"])
-        if project is None:
-            raise ApiError(404, f"Project {body['project']!r} not found", field="body.project")
-        version = body.get("project_param_version")
-        history = project["param_history"]
-        if version != -1 and history:
-            chosen = (
-                history[-1]
-                if version is None
-                else next((h for h in history if h["version"] == version), None)
-            )
-            if chosen is None:
-                raise ApiError(
-                    400,
-                    f"project_param_version {version} does not exist",
-                    field="body.project_param_version",
-                    rule="exists",
-                )
-            inherited = {k: v for k, v in chosen.items() if k not in ("version", "created_at")}
-            project_instruction = inherited.pop("instruction", None)
-            params = {**inherited, **params}
-            if project_instruction:
-                instruction = (
-                    f"{instruction}\n\n{project_instruction}"
-                    if instruction
-                    else project_instruction
-                )
-    if "batch" in body and store.get(key, "batch", body["batch"]) is None:
+    if "project" not in body:
+        return params, instruction
+    project = store.get(key, "project", body["project"])
+    if project is None:
+        raise ApiError(404, f"Project {body['project']!r} not found", field="body.project")
+    version = body.get("project_param_version")
+    history = project["param_history"]
+    if version == -1 or not history:
+        return params, instruction
+    chosen = (
+        history[-1]
+        if version is None
+        else next((h for h in history if h["version"] == version), None)
+    )
+    if chosen is None:
+        raise ApiError(
+            400,
+            f"project_param_version {version} is not in the project's param_history",
+            field="body.project_param_version",
+            rule="exists",
+        )
+    inherited = {k: v for k, v in chosen.items() if k not in ("version", "created_at")}
+    project_instruction = inherited.pop("instruction", None)
+    if project_instruction:
+        instruction = (
+            f"{instruction}\n\n{project_instruction}" if instruction else project_instruction
+        )
+    return {**inherited, **params}, instruction
+
+
+def _check_batch(store: Store, key: str, body: Mapping[str, Any]) -> None:
+    if "batch" not in body:
+        return
+    batch = store.get(key, "batch", body["batch"])
+    if batch is None:
         raise ApiError(404, f"Batch {body['batch']!r} not found", field="body.batch")
-    created = now()
+    if "project" in body and batch["project"] != body["project"]:
+        raise ApiError(
+            400,
+            f"Batch {body['batch']!r} belongs to project {batch['project']!r}, "
+            f"not {body['project']!r}",
+            field="body.batch",
+            rule="batch_in_project",
+        )
+
+
+def create_task(ctx: Context) -> dict[str, Any]:
+    operation = ctx.request.operation
+    body: Mapping[str, Any] = ctx.body
+    segment = operation.path.rsplit("/", 1)[-1]
+    task_type = LEGACY_PATHS.get(segment, segment)
+    store, key = ctx.store, ctx.key
+    params = _task_params(ctx.services, operation.operation_id, body)
+    params, instruction = _inherit_from_project(store, key, body, params)
+    _check_batch(store, key, body)
     task: dict[str, Any] = {
         "task_id": new_id(),
-        "created_at": created,
-        "updated_at": created,
         "type": task_type,
         "status": "pending",
         "urgency": body.get("urgency", "standard"),
         "params": params,
         "metadata": body.get("metadata", {}),
     }
+    if instruction is not None:
+        task["instruction"] = instruction
     for name in ("callback_url", "project", "batch", "unique_id"):
         if name in body:
             task[name] = body[name]
-    if instruction is not None:
-        task["instruction"] = instruction
+    if "project" not in body and "batch" in body:
+        task["project"] = store.get(key, "batch", body["batch"])["project"]  # type: ignore[index]
     try:
-        store.insert_task(key, task)
+        with store.transaction() as db:
+            # Stamped inside the transaction, so `created_at` order is insertion order.
+            task["created_at"] = task["updated_at"] = now()
+            if "unique_id" in task:
+                store.claim_unique_id(db, key, task["unique_id"], task["task_id"])
+            store.insert(db, key, "task", task["task_id"], task)
     except Conflict:
         raise ApiError(
             409,
@@ -141,113 +199,166 @@ def create_task(
             field="body.unique_id",
             rule="unique",
         ) from None
-    snapshot = dict(task)
-    failed = _unreachable(_attachment_urls(body))
+    acknowledged = dict(task)
+    failed = _unreachable(store, key, _attachment_urls(body))
     if failed:
-        finish(
-            store,
-            key,
-            task,
-            "error",
-            {
-                "error": "One or more attachments could not be downloaded.",
-                "attachments": [{"statusCode": 404, "url": url} for url in failed],
-            },
-        )
+        error = {
+            "error": "One or more attachments could not be downloaded.",
+            "attachments": [{"statusCode": 404, "url": url} for url in failed],
+        }
+        finish(ctx.services, key, task["task_id"], "error", error)
     elif not is_live(key):
-        finish(store, key, task, "completed", synthetic_response(task))
-    return snapshot
+        finish(ctx.services, key, task["task_id"], "completed", synthetic_response(task))
+    return acknowledged
 
 
-def finish(store: Store, key: str, task: dict[str, Any], status: str, response: Any) -> None:
-    stamp = now()
-    task.update(status=status, response=response, updated_at=stamp)
-    if status == "completed":
-        task["completed_at"] = stamp
+def finish(
+    services: Services, key: str, task_id: str, status: str, response: Any
+) -> dict[str, Any] | None:
+    """Move a pending task to `completed` or `error`, then hand it to the callback outbox.
+
+    None if the task was no longer pending (canceled or finished meanwhile): terminal states
+    are immutable."""
+    store = services.store
     with store.transaction() as db:
-        store.put(db, key, "task", task["task_id"], task)
+        task = store.get(key, "task", task_id)
+        if task is None or task["status"] != "pending":
+            return None
+        stamp = now()
+        task.update(status=status, response=response, updated_at=stamp)
+        if status == "completed":
+            task["completed_at"] = stamp
+        store.put(db, key, "task", task_id, task)
+    services.callbacks.task_finished(key, task)
+    return task
 
 
-def get_task(store: Store, key: str, task_id: str) -> dict[str, Any]:
+def load_task(store: Store, key: str, task_id: str) -> dict[str, Any]:
     task = store.get(key, "task", task_id)
     if task is None:
         raise not_found(f"Task {task_id!r}")
     return task
 
 
-def cancel_task(store: Store, key: str, task_id: str, clear_unique_id: bool) -> dict[str, Any]:
+def get_task(ctx: Context) -> dict[str, Any]:
+    return load_task(ctx.store, ctx.key, ctx.path("task_id"))
+
+
+def _require_status(task: dict[str, Any], wanted: str, rule: str, action: str) -> None:
+    if task["status"] != wanted:
+        raise ApiError(
+            400,
+            f"Task {task['task_id']!r} is {task['status']}: you may only {action} {wanted} tasks",
+            field="path.task_id",
+            rule=rule,
+        )
+
+
+def cancel_task(ctx: Context) -> dict[str, Any]:
+    store, key = ctx.store, ctx.key
     with store.transaction() as db:
-        task = get_task(store, key, task_id)
-        if task["status"] != "pending":
-            raise ApiError(
-                400,
-                f"Task {task_id!r} is {task['status']}: you may only cancel pending tasks",
-                field="path.task_id",
-                rule="cancel_only_pending",
-            )
+        task = load_task(store, key, ctx.path("task_id"))
+        _require_status(task, "pending", "cancel_only_pending", "cancel")
         task.update(status="canceled", updated_at=now())
-        if clear_unique_id and "unique_id" in task:
+        if ctx.request.query.get("clear_unique_id") and "unique_id" in task:
             store.release_unique_id(db, key, task.pop("unique_id"))
-        store.put(db, key, "task", task_id, task)
+        store.put(db, key, "task", task["task_id"], task)
     return task
 
 
-_LIST_FILTERS: dict[str, Callable[[dict[str, Any], Any], bool]] = {
-    "status": lambda t, v: t.get("status") == v,
-    "type": lambda t, v: t.get("type") == v,
-    "project": lambda t, v: t.get("project") == v,
-    "batch": lambda t, v: t.get("batch") == v,
-    "unique_id": lambda t, v: t.get("unique_id") in v,
-    "tags": lambda t, v: bool(set(t.get("tags", [])) & set(v)),
-}
+def audit_task(ctx: Context) -> dict[str, Any]:
+    """Accept or reject a completed task; the verdict becomes its `customer_review_status`."""
+    store, key = ctx.store, ctx.key
+    with store.transaction() as db:
+        task = load_task(store, key, ctx.path("task_id"))
+        _require_status(task, "completed", "audit_only_completed", "audit")
+        task["customer_review_status"] = "accepted" if ctx.body["accepted"] else "rejected"
+        task["audit"] = {"accepted": ctx.body["accepted"], "comments": ctx.body.get("comments")}
+        task["updated_at"] = now()
+        store.put(db, key, "task", task["task_id"], task)
+    return task
 
 
-def list_tasks(store: Store, key: str, query: dict[str, Any]) -> dict[str, Any]:
-    matching = [
-        t
-        for t in store.all(key, "task")
-        if all(test(t, query[name]) for name, test in _LIST_FILTERS.items() if name in query)
-    ]
-    limit = query.get("limit", 100)
-    offset = query.get("offset", 0)
-    if "next_token" in query:
-        offset = _decode_token(query["next_token"])
-    page = matching[offset : offset + limit]
-    has_more = offset + len(page) < len(matching)
-    result: dict[str, Any] = {
-        "docs": page,
-        "total": len(matching),
-        "limit": limit,
-        "offset": 0 if "next_token" in query else offset,
-        "has_more": has_more,
-    }
-    if has_more:
-        result["next_token"] = _encode_token(offset + len(page))
-    if query.get("limited_response"):
-        keep = ("task_id", "status", "metadata", "project", "otherVersion")
-        result["docs"] = [{k: t[k] for k in keep if k in t} for t in page]
-    return result
+def set_unique_id(ctx: Context) -> dict[str, Any]:
+    store, key = ctx.store, ctx.key
+    wanted = ctx.body["unique_id"]
+    with store.transaction() as db:
+        task = load_task(store, key, ctx.path("task_id"))
+        if task.get("unique_id") == wanted:
+            return task
+        try:
+            store.claim_unique_id(db, key, wanted, task["task_id"])
+        except Conflict:
+            raise ApiError(
+                409,
+                f"A task with unique_id {wanted!r} already exists",
+                field="body.unique_id",
+                rule="unique",
+            ) from None
+        if "unique_id" in task:
+            store.release_unique_id(db, key, task["unique_id"])
+        task.update(unique_id=wanted, updated_at=now())
+        store.put(db, key, "task", task["task_id"], task)
+    return task
 
 
-def _encode_token(offset: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode()
+def _update(
+    ctx: Context, change: Callable[[sqlite3.Connection, dict[str, Any]], None]
+) -> dict[str, Any]:
+    """Load the task, apply `change(db, task)`, stamp and store it, in one transaction."""
+    store, key = ctx.store, ctx.key
+    with store.transaction() as db:
+        task = load_task(store, key, ctx.path("task_id"))
+        change(db, task)
+        task["updated_at"] = now()
+        store.put(db, key, "task", task["task_id"], task)
+    return task
 
 
-def _decode_token(token: str) -> int:
-    try:
-        offset = json.loads(base64.urlsafe_b64decode(token.encode()))["o"]
-    except (ValueError, KeyError, TypeError):
-        raise ApiError(
-            400,
-            "next_token is not a token this server returned",
-            field="query.next_token",
-            rule="opaque_token",
-        ) from None
-    if not isinstance(offset, int) or offset < 0:
-        raise ApiError(
-            400,
-            "next_token is not a token this server returned",
-            field="query.next_token",
-            rule="opaque_token",
-        )
-    return offset
+def clear_unique_id(ctx: Context) -> dict[str, Any]:
+    def clear(db: sqlite3.Connection, task: dict[str, Any]) -> None:
+        if "unique_id" in task:
+            ctx.store.release_unique_id(db, ctx.key, task.pop("unique_id"))
+
+    return _update(ctx, clear)
+
+
+def set_metadata(ctx: Context) -> dict[str, Any]:
+    """Replace the metadata with the body (the SDK sends no body for `{}`)."""
+    return _update(ctx, lambda _db, task: task.update(metadata=ctx.body or {}))
+
+
+def set_tags(ctx: Context) -> dict[str, Any]:
+    """Replace all tags."""
+    return _update(ctx, lambda _db, task: task.update(tags=_unique(ctx.body or [])))
+
+
+def add_tags(ctx: Context) -> dict[str, Any]:
+    """Add tags, keeping their order; ones already present are ignored."""
+    return _update(
+        ctx, lambda _db, task: task.update(tags=_unique([*task.get("tags", []), *(ctx.body or [])]))
+    )
+
+
+def delete_tags(ctx: Context) -> dict[str, Any]:
+    """Remove tags; ones not present are ignored."""
+    gone = set(ctx.body or [])
+    return _update(
+        ctx, lambda _db, task: task.update(tags=[t for t in task.get("tags", []) if t not in gone])
+    )
+
+
+def _unique(tags: list[str]) -> list[str]:
+    return list(dict.fromkeys(tags))
+
+
+def complete_task(
+    services: Services, key: str, task_id: str, response: Any | None
+) -> dict[str, Any]:
+    """The control API's "a human finished this task": pending → completed."""
+    task = load_task(services.store, key, task_id)
+    _require_status(task, "pending", "complete_only_pending", "complete")
+    done = finish(services, key, task_id, "completed", response or synthetic_response(task))
+    if done is None:
+        return complete_task(services, key, task_id, response)  # lost a race: report its state
+    return done

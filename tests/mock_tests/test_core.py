@@ -33,7 +33,7 @@ def conforms(response: httpx.Response, method: str, path: str) -> Any:
 BOX = {
     "attachment": "http://example.com/a.png",
     "objects_to_annotate": ["car"],
-    "callback_url": "http://example.com/cb",
+    "callback_url": "http://127.0.0.1:9/cb",
 }
 
 

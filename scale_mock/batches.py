@@ -1,0 +1,127 @@
+"""Batches: created `in_progress` in a project, finalized, counted by task status.
+
+A batch's status is `completed` once it has tasks and all of them are terminal (inventory 9.3,
+an assumption); until then it keeps its stored status.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scale_mock.clock import now, parse_filter_time
+from scale_mock.context import Context
+from scale_mock.errors import ApiError, not_found
+from scale_mock.projects import load_project
+from scale_mock.store import Conflict, Filter, Store
+
+TERMINAL = ("completed", "canceled", "error")
+
+
+def task_counts(store: Store, key: str, batch: str) -> dict[str, int]:
+    return store.count_by(
+        key, "task", "status", [Filter("json_extract(doc, '$.batch') = ?", (batch,))]
+    )
+
+
+def _with_status(store: Store, key: str, batch: dict[str, Any]) -> dict[str, Any]:
+    counts = task_counts(store, key, batch["name"])
+    if counts and all(status in TERMINAL for status in counts):
+        batch["status"] = "completed"
+    return batch
+
+
+def stored_batch(store: Store, key: str, name: str, field: str = "path.batch_name") -> Any:
+    """The batch as stored (its status not yet derived from its tasks), or a 404."""
+    batch = store.get(key, "batch", name)
+    if batch is None:
+        error = not_found(f"Batch {name!r}")
+        error.field = field
+        raise error
+    return batch
+
+
+def load_batch(store: Store, key: str, name: str) -> dict[str, Any]:
+    return _with_status(store, key, stored_batch(store, key, name))
+
+
+def create_batch(ctx: Context) -> dict[str, Any]:
+    body = ctx.body
+    load_project(ctx.store, ctx.key, body["project"], field="body.project")
+    batch = {
+        "name": body["name"],
+        "project": body["project"],
+        "status": "in_progress",
+        "created_at": now(),
+        "metadata": body.get("metadata", {}),
+        "callback": body.get("callback", ""),
+        "calibration_batch": body.get("calibration_batch", False),
+        "self_label_batch": body.get("self_label_batch", False),
+    }
+    try:
+        with ctx.store.transaction() as db:
+            ctx.store.insert(db, ctx.key, "batch", body["name"], batch)
+    except Conflict:
+        raise ApiError(
+            409,
+            f"A batch named {body['name']!r} already exists",
+            field="body.name",
+            rule="unique",
+        ) from None
+    return batch
+
+
+def get_batch(ctx: Context) -> dict[str, Any]:
+    return load_batch(ctx.store, ctx.key, ctx.path("batch_name"))
+
+
+def list_batches(ctx: Context) -> dict[str, Any]:
+    query, store, key = ctx.request.query, ctx.store, ctx.key
+    batches = [_with_status(store, key, b) for b in store.all(key, "batch")]
+    if "project" in query:
+        batches = [b for b in batches if b["project"] == query["project"]]
+    if "status" in query:
+        batches = [b for b in batches if b["status"] == query["status"]]
+    if "start_time" in query:
+        start = _bound(query["start_time"], "start_time")
+        batches = [b for b in batches if b["created_at"] >= start]
+    if "end_time" in query:
+        end = _bound(query["end_time"], "end_time")
+        batches = [b for b in batches if b["created_at"] <= end]
+    limit, offset = query.get("limit", 100), query.get("offset", 0)
+    page = batches[offset : offset + limit]
+    return {
+        "docs": page,
+        "totalDocs": len(batches),
+        "limit": limit,
+        "offset": offset,
+        "has_more": offset + len(page) < len(batches),
+    }
+
+
+def _bound(raw: str, name: str) -> str:
+    return parse_filter_time(raw, f"query.{name}")
+
+
+def finalize_batch(ctx: Context) -> dict[str, Any]:
+    """A `staging` batch starts (`in_progress`); finalizing again changes nothing."""
+    store, key, name = ctx.store, ctx.key, ctx.path("batch_name")
+    with store.transaction() as db:
+        batch = stored_batch(store, key, name)
+        if batch["status"] == "staging":
+            batch["status"] = "in_progress"
+            store.put(db, key, "batch", name, batch)
+    return _with_status(store, key, batch)
+
+
+def get_batch_status(ctx: Context) -> dict[str, Any]:
+    batch = load_batch(ctx.store, ctx.key, ctx.path("batch_name"))
+    return {"status": batch["status"], **task_counts(ctx.store, ctx.key, batch["name"])}
+
+
+def set_batch_metadata(ctx: Context) -> dict[str, Any]:
+    store, key, name = ctx.store, ctx.key, ctx.path("batch_name")
+    with store.transaction() as db:
+        batch = stored_batch(store, key, name)
+        batch["metadata"] = ctx.body or {}
+        store.put(db, key, "batch", name, batch)
+    return _with_status(store, key, batch)

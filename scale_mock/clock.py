@@ -1,0 +1,33 @@
+"""Timestamps as the API writes them (`2016-06-23T09:09:34.752Z`) and parses them in filters."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from scale_mock.errors import ApiError
+
+
+def format_time(moment: datetime) -> str:
+    """UTC with milliseconds and a `Z`: one fixed width, so stored stamps sort as text."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def now() -> str:
+    return format_time(datetime.now(UTC))
+
+
+def parse_filter_time(raw: str, field: str) -> str:
+    """A list filter's date or date-time (the SDK sends `2020-09-08`, `isoformat()` output and
+    `2020-09-08 10:00:00.123456`), normalised to the stored form; naive times are UTC."""
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        raise ApiError(
+            400,
+            f"Parameter is invalid, reason: {field}: {raw!r} is not an ISO 8601 date or time",
+            field=field,
+            rule="format",
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return format_time(moment)

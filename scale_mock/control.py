@@ -1,0 +1,150 @@
+"""The control API under `/_mock`: what a human or the outside world would do to a task.
+
+Not part of the Scale API, and not in `scale.yaml`. It uses the same Basic auth as `/v1`, and a
+key only reaches its own tenant:
+
+- `GET  /_mock/health`: readiness probe (no auth).
+- `POST /_mock/tasks/{task_id}/complete`: a pending task (a `live_` key's) is completed, with the
+  body's `response` (checked against the spec's `Task` schema for its type) or a synthetic one.
+- `GET  /_mock/callbacks`: every callback delivery (attempts, status codes) and recorded e-mail.
+- `POST /_mock/faults` `{"status": 429|500|503, "count": N, "retry_after": S}` and
+  `DELETE /_mock/faults`: queue or clear failures of the key's next API requests (`--faults`).
+- `GET  /_mock/files/{file_id}/content`: the bytes of an uploaded file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from jsonschema.exceptions import best_match
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from scale_mock.auth import api_key_from
+from scale_mock.context import Services
+from scale_mock.errors import ApiError, not_found
+from scale_mock.faults import FAULT_STATUSES, FaultInjector
+from scale_mock.spec import SPEC_URI
+from scale_mock.tasks import complete_task, load_task
+
+Endpoint = Callable[[Request, str], Awaitable[Response]]
+
+
+async def _json_body(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        raise ApiError(
+            400, "The request body is not valid JSON", field="body", rule="json"
+        ) from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "The request body must be a JSON object", field="body", rule="type")
+    return body
+
+
+def routes(services: Services, injector: FaultInjector, keys: frozenset[str] | None) -> list[Route]:
+    store = services.store
+    task_schema = services.spec.validator({"$ref": f"{SPEC_URI}#/components/schemas/Task"})
+
+    def authenticated(endpoint: Endpoint) -> Callable[[Request], Awaitable[Response]]:
+        async def run(request: Request) -> Response:
+            try:
+                key = api_key_from(request.headers.get("authorization"), keys)
+                return await endpoint(request, key)
+            except ApiError as error:
+                return error.response()
+
+        return run
+
+    async def health(_request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def complete(request: Request, key: str) -> Response:
+        task_id = request.path_params["task_id"]
+        body = await _json_body(request)
+        response = body.get("response")
+        if response is not None:
+            candidate = {
+                **load_task(store, key, task_id),
+                "status": "completed",
+                "response": response,
+            }
+            error = best_match(task_schema.iter_errors(candidate))
+            if error is not None:
+                raise ApiError(
+                    400,
+                    f"response does not match the spec for this task type: {error.message}",
+                    field="body.response",
+                    rule=str(error.validator),
+                )
+        return JSONResponse(complete_task(services, key, task_id, response))
+
+    async def callbacks(_request: Request, key: str) -> Response:
+        return JSONResponse(
+            {
+                "callbacks": store.all(key, "callback", newest_first=False),
+                "emails": store.all(key, "email", newest_first=False),
+            }
+        )
+
+    async def queue_faults(request: Request, key: str) -> Response:
+        if not injector.enabled:
+            raise ApiError(
+                400, "Fault injection is off; start scale-mock with --faults", rule="faults_enabled"
+            )
+        body = await _json_body(request)
+        status, count, retry_after = (
+            body.get("status"),
+            body.get("count", 1),
+            body.get("retry_after", 1),
+        )
+        if status not in FAULT_STATUSES:
+            raise ApiError(
+                400,
+                f"status must be one of {sorted(FAULT_STATUSES)}",
+                field="body.status",
+                rule="enum",
+            )
+        for name, value in (("count", count), ("retry_after", retry_after)):
+            if (
+                not isinstance(value, int)
+                or isinstance(value, bool)
+                or value < (1 if name == "count" else 0)
+            ):
+                raise ApiError(
+                    400,
+                    f"{name} must be a non-negative integer",
+                    field=f"body.{name}",
+                    rule="minimum",
+                )
+        injector.queue(key, status, count, retry_after)
+        return JSONResponse(
+            {"queued": {"status": status, "count": count, "retry_after": retry_after}}
+        )
+
+    async def clear_faults(_request: Request, key: str) -> Response:
+        injector.clear(key)
+        return JSONResponse({"queued": None})
+
+    async def file_content(request: Request, key: str) -> Response:
+        file_id = request.path_params["file_id"]
+        record = store.get(key, "file", file_id)
+        data = store.get_blob(key, file_id)
+        if record is None or data is None:
+            raise not_found(f"Uploaded file {file_id!r}")
+        return Response(data, media_type=record.get("mime_type"))
+
+    return [
+        Route("/_mock/health", health),
+        Route("/_mock/tasks/{task_id}/complete", authenticated(complete), methods=["POST"]),
+        Route("/_mock/callbacks", authenticated(callbacks)),
+        Route("/_mock/faults", authenticated(queue_faults), methods=["POST"]),
+        Route("/_mock/faults", authenticated(clear_faults), methods=["DELETE"]),
+        Route("/_mock/files/{file_id}/content", authenticated(file_content)),
+    ]

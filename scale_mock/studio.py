@@ -1,0 +1,238 @@
+"""Scale Studio: labeler assignments, project groups and the priority of pending batches.
+
+Documented rules enforced here: a group's members "must be assigned to the specified project",
+and setting priorities "must include all pending studio batches". Pending Studio batches are the
+batches of `studio` projects that are not completed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from scale_mock.batches import load_batch, stored_batch, task_counts
+from scale_mock.context import Context
+from scale_mock.errors import ApiError, not_found
+from scale_mock.projects import load_project
+from scale_mock.store import Conflict, Store
+
+ASSIGNMENTS = "assignments"
+
+
+def _short_id(*parts: str) -> str:
+    return hashlib.sha256("/".join(parts).encode()).hexdigest()[:24]
+
+
+def _assignments(store: Store, key: str) -> dict[str, list[str]]:
+    found = store.get(key, "studio", ASSIGNMENTS)
+    return {} if found is None else dict(found)
+
+
+def _save_assignments(ctx: Context, assignments: dict[str, list[str]]) -> None:
+    with ctx.store.transaction() as db:
+        ctx.store.delete(db, ctx.key, "studio", ASSIGNMENTS)
+        ctx.store.insert(db, ctx.key, "studio", ASSIGNMENTS, assignments)
+
+
+def list_assignments(ctx: Context) -> dict[str, list[str]]:
+    return _assignments(ctx.store, ctx.key)
+
+
+def add_assignments(ctx: Context) -> dict[str, list[str]]:
+    for index, project in enumerate(ctx.body["projects"]):
+        load_project(ctx.store, ctx.key, project, field=f"body.projects[{index}]")
+    assignments = _assignments(ctx.store, ctx.key)
+    for email in ctx.body["emails"]:
+        current = assignments.get(email, [])
+        assignments[email] = list(dict.fromkeys([*current, *ctx.body["projects"]]))
+    _save_assignments(ctx, assignments)
+    return assignments
+
+
+def remove_assignments(ctx: Context) -> dict[str, list[str]]:
+    gone = set(ctx.body["projects"])
+    assignments = _assignments(ctx.store, ctx.key)
+    for email in ctx.body["emails"]:
+        kept = [p for p in assignments.get(email, []) if p not in gone]
+        if kept:
+            assignments[email] = kept
+        else:
+            assignments.pop(email, None)
+    _save_assignments(ctx, assignments)
+    return assignments
+
+
+def _require_assigned(ctx: Context, project: str, emails: list[str], field: str) -> None:
+    assignments = _assignments(ctx.store, ctx.key)
+    for index, email in enumerate(emails):
+        if project not in assignments.get(email, []):
+            raise ApiError(
+                400,
+                f"{email!r} is not assigned to project {project!r}; "
+                "the emails must be assigned to the specified project",
+                field=f"{field}[{index}]",
+                rule="assigned_to_project",
+            )
+
+
+def _group(project: str, name: str, emails: list[str]) -> dict[str, Any]:
+    workers = [{"id": _short_id(project, email), "email": email} for email in emails]
+    return {
+        "id": _short_id(project, "group", name),
+        "name": name,
+        "numWorkers": len(workers),
+        "isSingleton": False,
+        "workers": workers,
+    }
+
+
+def list_groups(ctx: Context) -> list[dict[str, Any]]:
+    project = ctx.path("project_name")
+    load_project(ctx.store, ctx.key, project)
+    prefix = f"{project}/"
+    groups = ctx.store.all(ctx.key, "studio_group", newest_first=False)
+    return [g["group"] for g in groups if g["key"].startswith(prefix)]
+
+
+def create_group(ctx: Context) -> dict[str, Any]:
+    project = ctx.path("project_name")
+    load_project(ctx.store, ctx.key, project)
+    emails = list(dict.fromkeys(ctx.body["emails"]))
+    _require_assigned(ctx, project, emails, "body.emails")
+    group = _group(project, ctx.body["name"], emails)
+    record_key = f"{project}/{ctx.body['name']}"
+    try:
+        with ctx.store.transaction() as db:
+            record = {"key": record_key, "group": group}
+            ctx.store.insert(db, ctx.key, "studio_group", record_key, record)
+    except Conflict:
+        raise ApiError(
+            409,
+            f"Project {project!r} already has a group named {ctx.body['name']!r}",
+            field="body.name",
+            rule="unique",
+        ) from None
+    return group
+
+
+def update_group(ctx: Context) -> dict[str, Any]:
+    project, name = ctx.path("project_name"), ctx.path("group_name")
+    load_project(ctx.store, ctx.key, project)
+    record_key = f"{project}/{name}"
+    record = ctx.store.get(ctx.key, "studio_group", record_key)
+    if record is None:
+        error = not_found(f"Group {name!r} of project {project!r}")
+        error.field = "path.group_name"
+        raise error
+    added = ctx.body.get("add_emails", [])
+    _require_assigned(ctx, project, added, "body.add_emails")
+    removed = set(ctx.body.get("remove_emails", []))
+    current = [w["email"] for w in record["group"]["workers"]]
+    emails = [e for e in dict.fromkeys([*current, *added]) if e not in removed]
+    record["group"] = _group(project, name, emails)
+    with ctx.store.transaction() as db:
+        ctx.store.put(db, ctx.key, "studio_group", record_key, record)
+    return dict(record["group"])
+
+
+def _pending_studio_batches(ctx: Context) -> list[dict[str, Any]]:
+    """Pending batches of studio projects: by priority when set, then oldest first."""
+    studio_projects = {
+        p["name"]: p for p in ctx.store.all(ctx.key, "project", newest_first=False) if p["studio"]
+    }
+    batches = [
+        load_batch(ctx.store, ctx.key, b["name"])
+        for b in ctx.store.all(ctx.key, "batch", newest_first=False)
+        if b["project"] in studio_projects
+    ]
+    pending = [b for b in batches if b["status"] != "completed"]
+    pending.sort(key=lambda b: (b.get("studioPriority") is None, b.get("studioPriority") or 0))
+    return [_studio_view(ctx, b, studio_projects[b["project"]]) for b in pending]
+
+
+def _studio_view(ctx: Context, batch: dict[str, Any], project: dict[str, Any]) -> dict[str, Any]:
+    counts = task_counts(ctx.store, ctx.key, batch["name"])
+    return {
+        "id": _short_id("batch", batch["name"]),
+        "name": batch["name"],
+        "projectId": _short_id("project", project["name"]),
+        "projectName": project["name"],
+        "batchType": "Production",
+        "studioPriority": batch.get("studioPriority"),
+        "total": sum(counts.values()),
+        "completed": counts.get("completed", 0),
+        "groups": batch.get("studio_groups", []),
+    }
+
+
+def list_batches(ctx: Context) -> list[dict[str, Any]]:
+    return _pending_studio_batches(ctx)
+
+
+def assign_batch(ctx: Context) -> dict[str, Any]:
+    name = ctx.path("batch_name")
+    batch = stored_batch(ctx.store, ctx.key, name)
+    project = load_project(ctx.store, ctx.key, batch["project"])
+    if not project["studio"]:
+        raise ApiError(
+            400,
+            f"Batch {name!r} is not in a Studio project",
+            field="path.batch_name",
+            rule="studio_project",
+        )
+    known = {
+        g["group"]["name"]
+        for g in ctx.store.all(ctx.key, "studio_group")
+        if g["key"].startswith(f"{project['name']}/")
+    }
+    for index, group in enumerate(ctx.body["groups"]):
+        if group not in known:
+            raise ApiError(
+                400,
+                f"Project {project['name']!r} has no group named {group!r}",
+                field=f"body.groups[{index}]",
+                rule="group_exists",
+            )
+    batch["studio_groups"] = list(dict.fromkeys(ctx.body["groups"]))
+    with ctx.store.transaction() as db:
+        ctx.store.put(db, ctx.key, "batch", name, batch)
+    return _studio_view(ctx, load_batch(ctx.store, ctx.key, name), project)
+
+
+def _set_priorities(ctx: Context, order: list[str]) -> None:
+    with ctx.store.transaction() as db:
+        for batch in ctx.store.all(ctx.key, "batch"):
+            priority = order.index(batch["name"]) + 1 if batch["name"] in order else None
+            if batch.get("studioPriority") != priority:
+                batch["studioPriority"] = priority
+                ctx.store.put(db, ctx.key, "batch", batch["name"], batch)
+
+
+def set_priorities(ctx: Context) -> list[dict[str, Any]]:
+    wanted = [entry["name"] for entry in ctx.body["batches"]]
+    pending = [b["name"] for b in _pending_studio_batches(ctx)]
+    for index, name in enumerate(wanted):
+        if name not in pending:
+            raise ApiError(
+                400,
+                f"{name!r} is not a pending Studio batch",
+                field=f"body.batches[{index}].name",
+                rule="pending_studio_batch",
+            )
+    missing = [name for name in pending if name not in wanted]
+    if missing or len(set(wanted)) != len(wanted):
+        raise ApiError(
+            400,
+            "You must include all pending studio batches, each once; missing: "
+            + ", ".join(repr(m) for m in missing),
+            field="body.batches",
+            rule="all_pending_batches",
+        )
+    _set_priorities(ctx, wanted)
+    return _pending_studio_batches(ctx)
+
+
+def reset_priorities(ctx: Context) -> list[dict[str, Any]]:
+    """Back to the default order, oldest first."""
+    _set_priorities(ctx, [])
+    return _pending_studio_batches(ctx)

@@ -1,0 +1,124 @@
+"""`GET /tasks`: every documented filter, newest first, paged by `offset` or by `next_token`.
+
+Filters become SQL conditions on the stored task (see `Store.page`), so a page of a large
+account costs about what it costs on a small one. `next_token` is keyset paging: it carries the
+position of the last task returned, so tasks created while a client pages do not shift pages.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable
+from typing import Any
+
+from scale_mock.clock import parse_filter_time
+from scale_mock.context import Context
+from scale_mock.errors import ApiError
+from scale_mock.store import Filter
+
+LIMITED_KEYS = ("task_id", "status", "metadata", "project", "otherVersion")
+
+
+def _field(name: str) -> str:
+    return f"json_extract(doc, '$.{name}')"
+
+
+def _equals(name: str) -> Callable[[Any], Filter]:
+    return lambda value: Filter(f"{_field(name)} = ?", (value,))
+
+
+def _one_of(name: str) -> Callable[[Any], Filter]:
+    def build(values: list[str]) -> Filter:
+        marks = ", ".join("?" * len(values))
+        return Filter(f"{_field(name)} IN ({marks})", tuple(values))
+
+    return build
+
+
+def _any_tag(values: list[str]) -> Filter:
+    marks = ", ".join("?" * len(values))
+    return Filter(
+        f"EXISTS (SELECT 1 FROM json_each(doc, '$.tags') WHERE value IN ({marks}))", tuple(values)
+    )
+
+
+def _time_bound(name: str, operator: str, parameter: str) -> Callable[[Any], Filter]:
+    def build(raw: str) -> Filter:
+        return Filter(
+            f"{_field(name)} {operator} ?", (parse_filter_time(raw, f"query.{parameter}"),)
+        )
+
+    return build
+
+
+# Query parameter → the condition it puts on a task. `start_time`/`end_time` bound `created_at`
+# inclusively; the `*_after`/`*_before` pairs are strict.
+FILTERS: dict[str, Callable[[Any], Filter]] = {
+    "status": _equals("status"),
+    "type": _equals("type"),
+    "project": _equals("project"),
+    "batch": _equals("batch"),
+    "unique_id": _one_of("unique_id"),
+    "customer_review_status": _one_of("customer_review_status"),
+    "tags": _any_tag,
+    "start_time": _time_bound("created_at", ">=", "start_time"),
+    "end_time": _time_bound("created_at", "<=", "end_time"),
+    "completed_after": _time_bound("completed_at", ">", "completed_after"),
+    "completed_before": _time_bound("completed_at", "<", "completed_before"),
+    "updated_after": _time_bound("updated_at", ">", "updated_after"),
+    "updated_before": _time_bound("updated_at", "<", "updated_before"),
+}
+
+
+def _as_list(value: Any) -> list[str]:
+    return value if isinstance(value, list) else [value]
+
+
+def list_tasks(ctx: Context) -> dict[str, Any]:
+    query = ctx.request.query
+    filters = []
+    for name, build in FILTERS.items():
+        if name in query:
+            value = query[name]
+            multi = name in ("unique_id", "customer_review_status", "tags")
+            filters.append(build(_as_list(value) if multi else value))
+    limit = query.get("limit", 100)
+    token = query.get("next_token")
+    before = decode_token(token) if token else None
+    offset = 0 if token else query.get("offset", 0)
+    page = ctx.store.page(ctx.key, "task", filters, limit, offset=offset, before_seq=before)
+    docs = page.docs
+    if query.get("limited_response"):
+        docs = [{k: task[k] for k in LIMITED_KEYS if k in task} for task in docs]
+    result: dict[str, Any] = {
+        "docs": docs,
+        "total": page.total,
+        "limit": limit,
+        "offset": offset,
+        "has_more": page.has_more,
+    }
+    if page.has_more and page.last_seq is not None:
+        result["next_token"] = encode_token(page.last_seq)
+    return result
+
+
+def encode_token(last_seq: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"before": last_seq}).encode()).decode()
+
+
+def decode_token(token: str) -> int:
+    invalid = ApiError(
+        400,
+        "Parameter is invalid, reason: query.next_token: not a token this server returned",
+        field="query.next_token",
+        rule="opaque_token",
+    )
+    try:
+        position = json.loads(base64.urlsafe_b64decode(token.encode()))["before"]
+    except (ValueError, KeyError, TypeError, binascii.Error):
+        raise invalid from None
+    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+        raise invalid
+    return position

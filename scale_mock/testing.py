@@ -1,0 +1,124 @@
+"""Run scale-mock inside a test: in a thread of this process, or as a child process.
+
+Both bind 127.0.0.1 on a free port, wait until the server answers, and stop it (and everything
+it started) on exit, so a test never leaves a server behind.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+import uvicorn
+
+from scale_mock.app import build_app
+from scale_mock.store import Store
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ThreadedMock:
+    """scale-mock served by uvicorn on a background thread; `build_app` options pass through."""
+
+    def __init__(self, store: Store | None = None, **options: Any) -> None:
+        self.port = free_port()
+        self.store = store or Store(":memory:")
+        self.app = build_app(self.store, **options)
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, name="scale-mock", daemon=True)
+
+    @property
+    def root_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        """The API root, as clients want it (`.../v1`)."""
+        return f"{self.root_url}/v1"
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        deadline = time.monotonic() + 15
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("scale-mock did not start")
+            time.sleep(0.01)
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=15)
+
+
+class SubprocessMock:
+    """The `scale-mock` command in its own process group, for restarts and crash tests."""
+
+    def __init__(self, args: Sequence[str] = (), port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.args = ["--host", "127.0.0.1", "--port", str(self.port), *args]
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def start(self) -> Self:
+        command = [sys.executable, "-m", "scale_mock.cli", *self.args]
+        self.process = subprocess.Popen(
+            command, start_new_session=True, cwd=Path.cwd(), env=dict(os.environ)
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"scale-mock exited with {self.process.returncode}")
+            try:
+                if httpx.get(f"http://127.0.0.1:{self.port}/_mock/health").is_success:
+                    return self
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("scale-mock did not answer within 30 s")
+            time.sleep(0.05)
+
+    def kill(self, sig: signal.Signals = signal.SIGKILL) -> None:
+        """Send `sig` to the whole process group and reap it."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, sig)
+            self.process.wait(timeout=15)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.kill(signal.SIGTERM)
+        self.process = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.stop()
