@@ -138,9 +138,11 @@ def build_app(
             return ApiError(500, "scale-mock failed; this is a bug in the mock").response()
 
     async def _api(request: Request) -> Response:
-        if not request.url.path.startswith(f"{PREFIX}/"):
+        # Route on the raw path: `/batches/b%2F1` is the batch "b/1", not a longer path.
+        raw_path = request.scope.get("raw_path", b"").decode("latin-1") or request.url.path
+        if not raw_path.startswith(f"{PREFIX}/"):
             raise ApiError(404, f"No such endpoint: {request.method} {request.url.path}")
-        path = request.url.path.removeprefix(PREFIX).rstrip("/") or "/"
+        path = raw_path.removeprefix(PREFIX).rstrip("/") or "/"
         matches = compiled.match(path)
         if not matches:
             raise ApiError(404, f"No such endpoint: {request.method} {request.url.path}")

@@ -1,19 +1,37 @@
-"""scale-mock in-process on a free 127.0.0.1 port, with callbacks retried on a compressed clock."""
+"""scale-mock in-process on a free 127.0.0.1 port, with callbacks retried on a compressed clock.
+
+Every test client validates every response against the spec (see `conformance`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
 
 from scale_mock.testing import ThreadedMock
+from tests.mock_tests.conformance import hook
 
 TEST_KEY = "test_abc123"
 LIVE_KEY = "live_abc123"
 OTHER_KEY = "test_other456"
 # 20 callback attempts within ~0.75 s instead of ~21 h.
 TIME_SCALE = 1e-5
+
+ClientFactory = Callable[[str], httpx.Client]
+
+
+def fresh_key(mode: str = "test") -> str:
+    """A key no other test uses: its own empty tenant."""
+    return f"{mode}_{uuid.uuid4().hex}"
+
+
+def api_client(base_url: str, key: str) -> httpx.Client:
+    return httpx.Client(
+        base_url=base_url, auth=(key, ""), timeout=10, event_hooks={"response": [hook]}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -28,12 +46,43 @@ def base_url(mock: ThreadedMock) -> str:
 
 
 @pytest.fixture
-def client(base_url: str) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=base_url, auth=(TEST_KEY, ""), timeout=10) as http:
-        yield http
+def client_for(base_url: str) -> Iterator[ClientFactory]:
+    opened: list[httpx.Client] = []
+
+    def make(key: str) -> httpx.Client:
+        opened.append(api_client(base_url, key))
+        return opened[-1]
+
+    yield make
+    for http in opened:
+        http.close()
 
 
 @pytest.fixture
-def live(base_url: str) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=base_url, auth=(LIVE_KEY, ""), timeout=10) as http:
-        yield http
+def client(client_for: ClientFactory) -> httpx.Client:
+    return client_for(TEST_KEY)
+
+
+@pytest.fixture
+def live(client_for: ClientFactory) -> httpx.Client:
+    return client_for(LIVE_KEY)
+
+
+@pytest.fixture
+def fresh(client_for: ClientFactory) -> httpx.Client:
+    """A test-mode client of a new, empty tenant."""
+    return client_for(fresh_key())
+
+
+@pytest.fixture
+def control(mock: ThreadedMock) -> Iterator[ClientFactory]:
+    """A client of the control API (`/_mock`) for a key."""
+    opened: list[httpx.Client] = []
+
+    def make(key: str) -> httpx.Client:
+        opened.append(httpx.Client(base_url=mock.root_url, auth=(key, ""), timeout=10))
+        return opened[-1]
+
+    yield make
+    for http in opened:
+        http.close()

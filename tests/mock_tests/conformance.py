@@ -1,0 +1,71 @@
+"""Check every response the mock gives in the tests against the spec, and record coverage.
+
+Installed as an httpx response hook on the test clients, so no test can forget it: the status
+must be declared by the operation (or by the shared error responses it references), and the
+JSON body must validate against the declared schema with format checking. Each checked
+(operationId, status) pair is recorded, so a test can assert that every operation was
+exercised with a success and a failure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+
+import httpx
+
+from tests.spec_model import Operation, load_spec, operations, validator_for
+
+SEEN: defaultdict[str, set[int]] = defaultdict(set)
+API_PREFIX = "/v1"
+
+
+@cache
+def _routes() -> list[tuple[re.Pattern[str], Operation]]:
+    """Concrete paths before templated ones, as any router must order them."""
+    found = []
+    for op in operations(load_spec()):
+        regex = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(op.path))
+        found.append((re.compile(f"^{regex}$"), op))
+    return sorted(found, key=lambda item: item[1].path.count("{"))
+
+
+def operation_of(method: str, path: str) -> Operation | None:
+    for pattern, op in _routes():
+        if op.method == method.lower() and pattern.match(path):
+            return op
+    return None
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def check_response(response: httpx.Response) -> None:
+    """Assert that `response` is one the spec allows for its request."""
+    path = response.request.url.raw_path.decode("ascii").split("?")[0]  # still percent-encoded
+    if not path.startswith(f"{API_PREFIX}/"):
+        return  # the control API is not part of the Scale API
+    op = operation_of(response.request.method, path.removeprefix(API_PREFIX))
+    if op is None:
+        assert response.status_code in (404, 405), f"undeclared {path} answered {response}"
+        return
+    status = str(response.status_code)
+    declared = op.definition["responses"]
+    assert status in declared, f"{op.operation_id} answered undeclared {status}: {response.text}"
+    where = f"#/paths/{_escape(op.path)}/{op.method}/responses/{status}"
+    if "$ref" in declared[status]:
+        where = declared[status]["$ref"]
+    media_type = response.headers.get("content-type", "").split(";")[0]
+    assert media_type == "application/json", f"{op.operation_id}: {media_type}"
+    body = response.json()
+    validator = validator_for(f"{where}/content/application~1json/schema")
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(body)]
+    assert not errors, f"{op.operation_id} {status} breaks the spec: {errors}"
+    SEEN[op.operation_id].add(response.status_code)
+
+
+def hook(response: httpx.Response) -> None:
+    response.read()
+    check_response(response)
