@@ -53,8 +53,8 @@ def _time_bound(name: str, operator: str, parameter: str) -> Callable[[Any], Fil
     return build
 
 
-# Query parameter → the condition it puts on a task. `start_time`/`end_time` bound `created_at`
-# inclusively; the `*_after`/`*_before` pairs are strict.
+# Query parameter → the condition it puts on a task. Every time bound is inclusive: the SDK
+# documents each as "the minimum (maximum) value of" its timestamp.
 FILTERS: dict[str, Callable[[Any], Filter]] = {
     "status": _equals("status"),
     "type": _equals("type"),
@@ -65,10 +65,10 @@ FILTERS: dict[str, Callable[[Any], Filter]] = {
     "tags": _any_tag,
     "start_time": _time_bound("created_at", ">=", "start_time"),
     "end_time": _time_bound("created_at", "<=", "end_time"),
-    "completed_after": _time_bound("completed_at", ">", "completed_after"),
-    "completed_before": _time_bound("completed_at", "<", "completed_before"),
-    "updated_after": _time_bound("updated_at", ">", "updated_after"),
-    "updated_before": _time_bound("updated_at", "<", "updated_before"),
+    "completed_after": _time_bound("completed_at", ">=", "completed_after"),
+    "completed_before": _time_bound("completed_at", "<=", "completed_before"),
+    "updated_after": _time_bound("updated_at", ">=", "updated_after"),
+    "updated_before": _time_bound("updated_at", "<=", "updated_before"),
 }
 
 

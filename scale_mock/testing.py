@@ -13,13 +13,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
 import httpx
 import uvicorn
+from starlette.types import ASGIApp
 
 from scale_mock.app import build_app
 from scale_mock.store import Store
@@ -34,10 +35,17 @@ def free_port() -> int:
 class ThreadedMock:
     """scale-mock served by uvicorn on a background thread; `build_app` options pass through."""
 
-    def __init__(self, store: Store | None = None, **options: Any) -> None:
+    def __init__(
+        self,
+        store: Store | None = None,
+        wrap: Callable[[ASGIApp], ASGIApp] | None = None,
+        **options: Any,
+    ) -> None:
+        """`wrap` puts ASGI middleware around the app (e.g. a response checker)."""
         self.port = free_port()
         self.store = store or Store(":memory:")
-        self.app = build_app(self.store, **options)
+        app: ASGIApp = build_app(self.store, **options)
+        self.app = wrap(app) if wrap else app
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="scale-mock", daemon=True)

@@ -5,13 +5,15 @@ Every response is checked against the spec, so the mock cannot drift from it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import httpx
+import pytest
 
-from tests.mock_tests.conformance import operation_of
+from tests.mock_tests.conformance import check_response, hook, operation_of
 from tests.mock_tests.conftest import LIVE_KEY, OTHER_KEY, ClientFactory
-from tests.spec_model import load_spec, operation
+from tests.spec_model import load_spec, operation, operations
 
 SPEC = load_spec()
 
@@ -126,3 +128,29 @@ def test_projects_are_unique_and_versioned(client: httpx.Client) -> None:
     ).json()
     assert task["instruction"].endswith("label kittens")
     assert client.get("/projects/unknown").status_code == 404
+
+
+def _concrete(path: str) -> str:
+    return re.sub(r"\{[^}]+\}", "x", path)
+
+
+@pytest.mark.parametrize("credentials", [None, ("", ""), ("sk_live_1234", ""), ("test_", "")])
+def test_all_operations_need_a_valid_key(
+    base_url: str, credentials: tuple[str, str] | None
+) -> None:
+    with httpx.Client(base_url=base_url, event_hooks={"response": [hook]}) as anonymous:
+        for op in operations(SPEC):
+            response = anonymous.request(op.method, _concrete(op.path), auth=credentials)
+            assert response.status_code == 401, (op.operation_id, response.text)
+            assert response.headers["www-authenticate"].startswith("Basic")
+
+
+def test_the_spec_check_catches_a_nonconforming_response() -> None:
+    """The checker every test relies on must itself fail on a wrong answer."""
+    request = httpx.Request("GET", "http://mock/v1/tasks")
+    wrong = httpx.Response(200, json={"docs": "not a list"}, request=request)
+    with pytest.raises(AssertionError, match="list_tasks 200 breaks the spec"):
+        check_response(wrong)
+    undeclared = httpx.Response(201, json={}, request=request)
+    with pytest.raises(AssertionError, match="undeclared 201"):
+        check_response(undeclared)

@@ -121,9 +121,11 @@ def test_time_filters_bound_created_completed_and_updated(http: httpx.Client) ->
     until = [t for t in everything if t["created_at"] <= middle["created_at"]]
     assert all_tasks(http, end_time=middle["created_at"]) == until
     done = [t for t in everything if "completed_at" in t]
-    first_done = min(t["completed_at"] for t in done)
-    after = [t for t in done if t["completed_at"] > first_done]
-    assert all_tasks(http, completed_after=first_done) == after
+    last_done = max(t["completed_at"] for t in done)
+    assert all_tasks(http, completed_after=last_done) == [
+        t for t in done if t["completed_at"] == last_done
+    ]
+    assert all_tasks(http, completed_before=last_done) == done
     assert all_tasks(http, completed_before="2000-01-01") == []
     assert len(all_tasks(http, updated_after="2000-01-01 00:00:00.000000")) == len(everything)
     assert all_tasks(http, updated_before="2000-01-01T00:00:00+00:00") == []

@@ -154,7 +154,7 @@ def test_control_api_checks_a_given_response_against_the_spec(
 
 def test_test_mode_responses_are_valid_for_every_documented_type(client: httpx.Client) -> None:
     """The hook validates each completed task's `response` against its type's schema."""
-    bodies = {
+    bodies: dict[str, dict[str, Any]] = {
         "categorization": {"attachment": "a", "attachment_type": "text", "categories": ["x"]},
         "comparison": {"attachments": ["a", "b"], "attachment_type": "text", "choices": ["a"]},
         "transcription": {
