@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck spec venv clean
+.PHONY: demo test lint typecheck spec venv clean mock bench
 
 ## demo: validate the spec and print what it describes (grows into mock + contract run)
 demo: $(STAMP)
@@ -19,7 +19,15 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy scale_mock scripts tests
+	$(BIN)/mypy scale_mock scripts tests bench
+
+## mock: serve scale-mock on 127.0.0.1:4010 (state in scale-mock.sqlite3)
+mock: $(STAMP)
+	$(BIN)/scale-mock --port 4010
+
+## bench: scale-mock against Prism, side by side (needs Debian's wrk; installs Prism via npm)
+bench: $(STAMP)
+	$(BIN)/python bench/mock_vs_prism.py
 
 spec: $(STAMP)
 	$(BIN)/python -m openapi_spec_validator openapi/scale.yaml
@@ -34,4 +42,4 @@ $(STAMP): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/node_modules

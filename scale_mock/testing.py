@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -81,14 +82,25 @@ class ThreadedMock:
 class SubprocessMock:
     """The `scale-mock` command in its own process group, for restarts and crash tests."""
 
-    def __init__(self, args: Sequence[str] = (), port: int | None = None) -> None:
+    def __init__(
+        self, args: Sequence[str] = (), port: int | None = None, ca_bundle: str | None = None
+    ) -> None:
+        """`ca_bundle`: the CA that signed `--ssl-certfile`, when serving HTTPS."""
         self.port = port or free_port()
         self.args = ["--host", "127.0.0.1", "--port", str(self.port), *args]
+        self.scheme = "https" if "--ssl-certfile" in args else "http"
+        self.verify: ssl.SSLContext | bool = (
+            ssl.create_default_context(cafile=ca_bundle) if ca_bundle else True
+        )
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
+    def root_url(self) -> str:
+        return f"{self.scheme}://127.0.0.1:{self.port}"
+
+    @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
+        return f"{self.root_url}/v1"
 
     def start(self) -> Self:
         command = [sys.executable, "-m", "scale_mock.cli", *self.args]
@@ -100,7 +112,8 @@ class SubprocessMock:
             if self.process.poll() is not None:
                 raise RuntimeError(f"scale-mock exited with {self.process.returncode}")
             try:
-                if httpx.get(f"http://127.0.0.1:{self.port}/_mock/health").is_success:
+                health = httpx.get(f"{self.root_url}/_mock/health", verify=self.verify)
+                if health.is_success:
                     return self
             except httpx.TransportError:
                 pass
