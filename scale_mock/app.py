@@ -14,7 +14,9 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -32,6 +34,21 @@ from scale_mock.validation import validate_request
 
 PREFIX = "/v1"
 log = logging.getLogger("scale_mock")
+
+
+class _AnyPath(Convertor[str]):
+    """Starlette's `path` convertor stops at a newline; names (`a%0Ab`) may contain one."""
+
+    regex = r"[\s\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("anything", _AnyPath())
 
 HANDLERS: dict[str, Handler] = {
     "get_task": tasks.get_task,
@@ -179,8 +196,16 @@ def build_app(
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "QUERY"]
     routes = [
         *control.routes(services, injector, keys),
-        Route("/{path:path}", api, methods=methods),
+        Route("/{path:anything}", api, methods=methods),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+
+    async def framework_error(_request: Request, error: Exception) -> Response:
+        """Starlette's own refusals (a path its router cannot even parse), as `Error` JSON."""
+        status = getattr(error, "status_code", 500)
+        return ApiError(status, str(getattr(error, "detail", "Request refused"))).response()
+
+    app = Starlette(
+        routes=routes, lifespan=lifespan, exception_handlers={HTTPException: framework_error}
+    )
     app.state.services = services
     return app

@@ -21,7 +21,7 @@ def parse_filter_time(raw: str, field: str) -> str:
     `2020-09-08 10:00:00.123456`), normalised to the stored form; naive times are UTC."""
     try:
         moment = datetime.fromisoformat(raw)
-    except ValueError:
+    except ValueError:  # not a calendar date (`2021-02-30`)
         raise ApiError(
             400,
             f"Parameter is invalid, reason: {field}: {raw!r} is not an ISO 8601 date or time",
@@ -30,4 +30,7 @@ def parse_filter_time(raw: str, field: str) -> str:
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return format_time(moment)
+    try:
+        return format_time(moment)
+    except OverflowError:  # beyond year 9999 (or before year 1) once in UTC: an open bound
+        return "9999-12-31T23:59:59.999Z" if moment.year == 9999 else "0001-01-01T00:00:00.000Z"

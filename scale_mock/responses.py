@@ -28,7 +28,10 @@ def synthetic_response(task: dict[str, Any]) -> dict[str, Any]:
     if kind == "pointannotation":
         return {"annotations": [{"x": 10, "y": 20, **label}]}
     if kind in ("lineannotation", "polygonannotation"):
-        count = max(params.get("min_vertices", 1), 3 if kind == "polygonannotation" else 2)
+        # `min_vertices` is an integer, which JSON Schema lets be `3.0`; capped so an absurd
+        # minimum cannot make the mock build an absurd response.
+        least = 3 if kind == "polygonannotation" else 2
+        count = min(max(int(params.get("min_vertices", 1)), least), 1000)
         vertices = [{"x": 10 * i, "y": 5 * i} for i in range(count)]
         return {"annotations": [{"vertices": vertices, **label}]}
     if kind == "cuboidannotation":

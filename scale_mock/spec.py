@@ -76,13 +76,12 @@ class CompiledSpec:
                 self._concrete.setdefault(op.path, []).append(op)
 
     def match(self, path: str) -> list[tuple[CompiledOperation, dict[str, str]]]:
-        """Every operation on the path (any method), with its raw path parameters; concrete
-        paths first, so `POST /task/annotation` is never `POST /task/{task_id}`."""
-        found: list[tuple[CompiledOperation, dict[str, str]]] = [
-            (op, {}) for op in self._concrete.get(path, [])
-        ]
-        found += [(op, m.groupdict()) for op in self._templated if (m := op.pattern.match(path))]
-        return found
+        """Every operation on the path (any method), with its raw path parameters. As OpenAPI
+        says, a concrete path is matched before templated ones, and alone: `/task/annotation`
+        is only ever the annotation path, never `/task/{task_id}`."""
+        if path in self._concrete:
+            return [(op, {}) for op in self._concrete[path]]
+        return [(op, m.groupdict()) for op in self._templated if (m := op.pattern.match(path))]
 
     def resolve(self, node: Any) -> Any:
         while isinstance(node, Mapping) and "$ref" in node:

@@ -111,7 +111,9 @@ def validate_request(
             raise _describe(error, where)
         values[param.name] = value
     body = dict(form) if form is not None else _parse_body(operation, body_bytes)
-    if body is not None and "body" in operation.validators:
+    if body is _ABSENT:
+        body = None
+    elif "body" in operation.validators:
         checked = body
         if form is not None:
             checked = {k: v if isinstance(v, str) else "<file>" for k, v in form.items()}
@@ -129,13 +131,16 @@ def validate_request(
     return ValidRequest(operation, {k: v for k, v in values.items() if k in path}, values, body)
 
 
+_ABSENT = object()  # no body at all, as opposed to a JSON `null`, which is validated
+
+
 def _parse_body(operation: CompiledOperation, body_bytes: bytes) -> Any:
     if operation.body_media_type is None:
-        return None
+        return _ABSENT
     if not body_bytes.strip():
         if operation.body_required:
             raise ApiError(400, "A JSON request body is required", field="body", rule="required")
-        return None
+        return _ABSENT
     try:
         return json.loads(body_bytes)
     except (ValueError, UnicodeDecodeError):

@@ -34,10 +34,15 @@ def _routes() -> list[tuple[re.Pattern[str], Operation]]:
 
 
 def operation_of(method: str, path: str) -> Operation | None:
-    for pattern, op in _routes():
-        if op.method == method.lower() and pattern.match(path):
-            return op
-    return None
+    """The operation serving `method path`: the first path template matching (concrete before
+    templated, as OpenAPI matches), then its operation for the method, if any."""
+    templates = [op.path for pattern, op in _routes() if pattern.match(path)]
+    if not templates:
+        return None
+    return next(
+        (op for _, op in _routes() if op.path == templates[0] and op.method == method.lower()),
+        None,
+    )
 
 
 def _escape(token: str) -> str:

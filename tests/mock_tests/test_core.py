@@ -154,3 +154,17 @@ def test_the_spec_check_catches_a_nonconforming_response() -> None:
     undeclared = httpx.Response(201, json={}, request=request)
     with pytest.raises(AssertionError, match="undeclared 201"):
         check_response(undeclared)
+
+
+def test_a_concrete_path_is_never_a_template(client: httpx.Client) -> None:
+    """Found by Schemathesis: `GET /task/annotation` is not `GET /task/{task_id}`."""
+    response = client.get("/task/annotation")
+    assert (response.status_code, response.headers["allow"]) == (405, "POST")
+
+
+def test_names_may_hold_any_character(client: httpx.Client) -> None:
+    """Found by Schemathesis: a `%0A` in a path segment got the framework's text 404."""
+    name = "line\nbreak/slash ü"
+    assert client.post("/projects", json={"type": "annotation", "name": name}).is_success
+    encoded = "line%0Abreak%2Fslash%20%C3%BC"
+    assert client.get(f"/projects/{encoded}").json()["name"] == name

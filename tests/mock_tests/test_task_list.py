@@ -131,6 +131,12 @@ def test_time_filters_bound_created_completed_and_updated(http: httpx.Client) ->
     assert all_tasks(http, updated_before="2000-01-01T00:00:00+00:00") == []
 
 
+def test_bounds_beyond_year_9999_in_utc_are_open_bounds(http: httpx.Client) -> None:
+    """Found by Schemathesis: a pattern-valid time that leaves the calendar once in UTC."""
+    everything = all_tasks(http)
+    assert all_tasks(http, end_time="9999-12-31T23:59:59-23:59") == everything
+
+
 def test_offset_and_token_pages_are_disjoint_and_complete(http: httpx.Client) -> None:
     everything = [t["task_id"] for t in all_tasks(http)]
     by_offset: list[str] = []
@@ -158,7 +164,8 @@ def test_limited_response_keeps_only_the_documented_keys(http: httpx.Client) -> 
         ({"offset": -1}, "query.offset", "minimum"),
         ({"status": "done"}, "query.status", "enum"),
         ({"start_time": "yesterday"}, "query.start_time", "pattern"),
-        ({"completed_after": "2020-13-45"}, "query.completed_after", "format"),
+        ({"completed_after": "2020-13-45"}, "query.completed_after", "pattern"),
+        ({"completed_after": "2021-02-30"}, "query.completed_after", "format"),
         ({"next_token": "not-a-token"}, "query.next_token", "opaque_token"),
         ({"customer_review_status": "great"}, "query.customer_review_status[0]", "enum"),
         ({"include_attachment_url": "maybe"}, "query.include_attachment_url", "type"),

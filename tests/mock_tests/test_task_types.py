@@ -88,3 +88,14 @@ def test_every_type_refuses_an_unknown_urgency(client: httpx.Client, op: Any) ->
     refused = client.post(op.path, json=body)
     assert refused.status_code == 400
     assert (refused.json()["field"], refused.json()["rule"]) == ("body.urgency", "enum")
+
+
+def test_found_by_fuzzing_integral_floats_and_null_bodies(client: httpx.Client) -> None:
+    """Two crashes Schemathesis found: `min_vertices: 3.0` (an integer to JSON Schema) broke
+    the synthetic response, and a JSON `null` body skipped validation."""
+    body = {**MINIMAL["polygonannotation"], "min_vertices": 3.0}
+    task = client.post("/task/polygonannotation", json=body).json()
+    assert client.get(f"/task/{task['task_id']}").json()["status"] == "completed"
+    for path in ("/task/annotation", "/task/chat", "/projects", "/batches"):
+        refused = client.post(path, content=b"null", headers={"content-type": "application/json"})
+        assert (refused.status_code, refused.json()["rule"]) == (400, "type"), path
