@@ -10,9 +10,9 @@ from typing import Any
 
 from scale_mock.clock import now, parse_filter_time
 from scale_mock.context import Context
-from scale_mock.errors import ApiError, not_found
 from scale_mock.projects import load_project
-from scale_mock.store import Conflict, Filter, Store
+from scale_mock.records import insert_new, require
+from scale_mock.store import Filter, Store
 
 TERMINAL = ("completed", "canceled", "error")
 
@@ -32,12 +32,7 @@ def _with_status(store: Store, key: str, batch: dict[str, Any]) -> dict[str, Any
 
 def stored_batch(store: Store, key: str, name: str, field: str = "path.batch_name") -> Any:
     """The batch as stored (its status not yet derived from its tasks), or a 404."""
-    batch = store.get(key, "batch", name)
-    if batch is None:
-        error = not_found(f"Batch {name!r}")
-        error.field = field
-        raise error
-    return batch
+    return require(store, key, "batch", name, f"Batch {name!r}", field)
 
 
 def load_batch(store: Store, key: str, name: str) -> dict[str, Any]:
@@ -57,16 +52,8 @@ def create_batch(ctx: Context) -> dict[str, Any]:
         "calibration_batch": body.get("calibration_batch", False),
         "self_label_batch": body.get("self_label_batch", False),
     }
-    try:
-        with ctx.store.transaction() as db:
-            ctx.store.insert(db, ctx.key, "batch", body["name"], batch)
-    except Conflict:
-        raise ApiError(
-            409,
-            f"A batch named {body['name']!r} already exists",
-            field="body.name",
-            rule="unique",
-        ) from None
+    taken = f"A batch named {body['name']!r} already exists"
+    insert_new(ctx.store, ctx.key, "batch", body["name"], batch, taken)
     return batch
 
 

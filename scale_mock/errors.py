@@ -33,5 +33,5 @@ class ApiError(Exception):
         return JSONResponse(body, status_code=self.status, headers=self.headers)
 
 
-def not_found(what: str) -> ApiError:
-    return ApiError(404, f"{what} not found")
+def not_found(what: str, field: str | None = None) -> ApiError:
+    return ApiError(404, f"{what} not found", field=field)

@@ -10,19 +10,15 @@ from typing import Any
 
 from scale_mock.clock import now
 from scale_mock.context import Context
-from scale_mock.errors import ApiError, not_found
-from scale_mock.store import Conflict, Store
+from scale_mock.errors import ApiError
+from scale_mock.records import insert_new, require
+from scale_mock.store import Store
 
 TEMPLATE_TYPES = frozenset({"textcollection", "chat"})
 
 
 def load_project(store: Store, key: str, name: str, field: str = "path.project_name") -> Any:
-    project = store.get(key, "project", name)
-    if project is None:
-        error = not_found(f"Project {name!r}")
-        error.field = field
-        raise error
-    return project
+    return require(store, key, "project", name, f"Project {name!r}", field)
 
 
 def create_project(ctx: Context) -> dict[str, Any]:
@@ -39,16 +35,8 @@ def create_project(ctx: Context) -> dict[str, Any]:
     }
     if body.get("datasetId") is not None:
         project["datasetId"] = body["datasetId"]
-    try:
-        with ctx.store.transaction() as db:
-            ctx.store.insert(db, ctx.key, "project", body["name"], project)
-    except Conflict:
-        raise ApiError(
-            409,
-            f"A project named {body['name']!r} already exists",
-            field="body.name",
-            rule="unique",
-        ) from None
+    taken = f"A project named {body['name']!r} already exists"
+    insert_new(ctx.store, ctx.key, "project", body["name"], project, taken)
     return project
 
 

@@ -12,9 +12,10 @@ from typing import Any
 
 from scale_mock.batches import load_batch, stored_batch, task_counts
 from scale_mock.context import Context
-from scale_mock.errors import ApiError, not_found
+from scale_mock.errors import ApiError
 from scale_mock.projects import load_project
-from scale_mock.store import Conflict, Store
+from scale_mock.records import insert_new, require
+from scale_mock.store import Store
 
 ASSIGNMENTS = "assignments"
 
@@ -101,17 +102,10 @@ def create_group(ctx: Context) -> dict[str, Any]:
     _require_assigned(ctx, project, emails, "body.emails")
     group = _group(project, ctx.body["name"], emails)
     record_key = f"{project}/{ctx.body['name']}"
-    try:
-        with ctx.store.transaction() as db:
-            record = {"key": record_key, "group": group}
-            ctx.store.insert(db, ctx.key, "studio_group", record_key, record)
-    except Conflict:
-        raise ApiError(
-            409,
-            f"Project {project!r} already has a group named {ctx.body['name']!r}",
-            field="body.name",
-            rule="unique",
-        ) from None
+    taken = f"Project {project!r} already has a group named {ctx.body['name']!r}"
+    insert_new(
+        ctx.store, ctx.key, "studio_group", record_key, {"key": record_key, "group": group}, taken
+    )
     return group
 
 
@@ -119,11 +113,8 @@ def update_group(ctx: Context) -> dict[str, Any]:
     project, name = ctx.path("project_name"), ctx.path("group_name")
     load_project(ctx.store, ctx.key, project)
     record_key = f"{project}/{name}"
-    record = ctx.store.get(ctx.key, "studio_group", record_key)
-    if record is None:
-        error = not_found(f"Group {name!r} of project {project!r}")
-        error.field = "path.group_name"
-        raise error
+    what = f"Group {name!r} of project {project!r}"
+    record = require(ctx.store, ctx.key, "studio_group", record_key, what, "path.group_name")
     added = ctx.body.get("add_emails", [])
     _require_assigned(ctx, project, added, "body.add_emails")
     removed = set(ctx.body.get("remove_emails", []))
