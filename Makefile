@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck spec venv clean mock bench
+.PHONY: demo test lint typecheck spec venv clean mock bench sdk-suite
 
 ## demo: validate the spec and print what it describes (grows into mock + contract run)
 demo: $(STAMP)
@@ -28,6 +28,10 @@ mock: $(STAMP)
 ## bench: scale-mock against Prism, side by side (needs Debian's wrk; installs Prism via npm)
 bench: $(STAMP)
 	$(BIN)/python bench/mock_vs_prism.py
+
+## sdk-suite: the official scaleapi SDK's own test suite against scale-mock (downloads its sdist)
+sdk-suite: $(STAMP)
+	$(BIN)/python scripts/official_sdk_suite.py
 
 spec: $(STAMP)
 	$(BIN)/python -m openapi_spec_validator openapi/scale.yaml
