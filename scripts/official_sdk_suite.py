@@ -26,11 +26,8 @@ TEST_IMAGE = b"\x89PNG\r\n\x1a\n" + bytes(64)
 
 def fetch_suite(into: Path) -> Path:
     release = version("scaleapi")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:"]
-        + [f"scaleapi=={release}", "--dest", str(into)],
-        check=True,
-    )
+    pip = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:"]
+    subprocess.run([*pip, f"scaleapi=={release}", "--dest", str(into)], check=True)
     archive = next(into.glob("scaleapi-*.tar.gz"))
     with tarfile.open(archive) as sdist:
         sdist.extractall(into, filter="data")
@@ -42,8 +39,7 @@ def main() -> int:
         source = fetch_suite(Path(scratch))
         (source / "tests" / "test_image.png").write_bytes(TEST_IMAGE)
         (source / "tests" / "conftest.py").write_text(
-            "import scaleapi.api\n"
-            f"scaleapi.api.SCALE_API_BASE_URL_V1 = {mock.base_url!r}\n"
+            f"import scaleapi.api\nscaleapi.api.SCALE_API_BASE_URL_V1 = {mock.base_url!r}\n"
         )
         print(f"scaleapi {version('scaleapi')} test suite against scale-mock at {mock.base_url}")
         command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
