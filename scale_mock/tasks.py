@@ -145,9 +145,10 @@ def _inherit_from_project(
     return {**inherited, **params}, instruction
 
 
-def _check_batch(store: Store, key: str, body: Mapping[str, Any]) -> None:
+def _check_batch(store: Store, key: str, body: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The batch the task joins (it must exist, in the task's project), if any."""
     if "batch" not in body:
-        return
+        return None
     batch = store.get(key, "batch", body["batch"])
     if batch is None:
         raise ApiError(404, f"Batch {body['batch']!r} not found", field="body.batch")
@@ -159,6 +160,7 @@ def _check_batch(store: Store, key: str, body: Mapping[str, Any]) -> None:
             field="body.batch",
             rule="batch_in_project",
         )
+    return batch
 
 
 def create_task(ctx: Context) -> dict[str, Any]:
@@ -169,7 +171,7 @@ def create_task(ctx: Context) -> dict[str, Any]:
     store, key = ctx.store, ctx.key
     params = _task_params(ctx.services, operation.operation_id, body)
     params, instruction = _inherit_from_project(store, key, body, params)
-    _check_batch(store, key, body)
+    batch = _check_batch(store, key, body)
     task: dict[str, Any] = {
         "task_id": new_id(),
         "type": task_type,
@@ -183,8 +185,8 @@ def create_task(ctx: Context) -> dict[str, Any]:
     for name in ("callback_url", "project", "batch", "unique_id"):
         if name in body:
             task[name] = body[name]
-    if "project" not in body and "batch" in body:
-        task["project"] = store.get(key, "batch", body["batch"])["project"]  # type: ignore[index]
+    if batch is not None:
+        task["project"] = batch["project"]
     try:
         with store.transaction() as db:
             # Stamped inside the transaction, so `created_at` order is insertion order.
