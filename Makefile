@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck spec venv clean mock bench sdk-suite
+.PHONY: demo test lint typecheck spec venv clean mock bench sdk-suite client
 
 ## demo: validate the spec and print what it describes (grows into mock + contract run)
 demo: $(STAMP)
@@ -20,6 +20,12 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy scale_mock scripts tests bench
+	# the generated package too, strictly (generated code is never excluded from checks)
+	cd generated_client && ../$(BIN)/mypy --strict --python-version 3.11 --cache-dir ../.mypy_cache -p scale_api_client
+
+## client: regenerate generated_client/ from the spec (pinned openapi-python-client)
+client: $(STAMP)
+	$(BIN)/python scripts/generate_client.py
 
 ## mock: serve scale-mock on 127.0.0.1:4010 (state in scale-mock.sqlite3)
 mock: $(STAMP)
@@ -43,6 +49,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# generated_client/ on the venv's path, so a regeneration is what the tests import
+	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "generated_client.pth").write_text("$(CURDIR)/generated_client\n")'
 	touch $@
 
 clean:

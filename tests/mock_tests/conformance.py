@@ -20,6 +20,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tests.spec_model import Operation, load_spec, operations, validator_for
 
 SEEN: defaultdict[str, set[int]] = defaultdict(set)
+# The same by client product (the first word of its User-Agent), e.g. "scale-api-client/0.1.0".
+SEEN_BY_CLIENT: defaultdict[str, defaultdict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
 API_PREFIX = "/v1"
 
 
@@ -71,6 +73,8 @@ def check_response(response: httpx.Response) -> None:
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(body)]
     assert not errors, f"{op.operation_id} {status} breaks the spec: {errors}"
     SEEN[op.operation_id].add(response.status_code)
+    product = response.request.headers.get("user-agent", "").split(" ")[0].split("/")[0]
+    SEEN_BY_CLIENT[product][op.operation_id].add(response.status_code)
 
 
 def hook(response: httpx.Response) -> None:
@@ -104,7 +108,11 @@ class SpecCheckingApp:
         await self.app(scope, receive, capture)
         query = scope.get("query_string", b"")
         target = scope["raw_path"] + (b"?" + query if query else b"")
-        request = httpx.Request(scope["method"], "http://scale-mock" + target.decode("latin-1"))
+        request = httpx.Request(
+            scope["method"],
+            "http://scale-mock" + target.decode("latin-1"),
+            headers=[(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]],
+        )
         response = httpx.Response(
             start["status"],
             headers=[(k.decode("latin-1"), v.decode("latin-1")) for k, v in start["headers"]],

@@ -1,0 +1,192 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.batch import Batch
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    batch_name: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/batches/{batch_name}".format(
+            batch_name=quote(str(batch_name), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Batch | Error | None:
+    if response.status_code == 200:
+        response_200 = Batch.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Error.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Batch | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    batch_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Batch | Error]:
+    """Retrieve a batch
+
+    Args:
+        batch_name (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Batch | Error]
+    """
+
+    kwargs = _get_kwargs(
+        batch_name=batch_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    batch_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Batch:
+    """Retrieve a batch
+
+    Args:
+        batch_name (str):
+
+    Raises:
+        errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
+        errors.UnexpectedStatus: If the server returns an undocumented success status.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Batch
+    """
+
+    return cast(
+        Batch,
+        errors.parsed_or_raise(
+            sync_detailed(
+                batch_name=batch_name,
+                client=client,
+            )
+        ),
+    )
+
+
+async def asyncio_detailed(
+    batch_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Batch | Error]:
+    """Retrieve a batch
+
+    Args:
+        batch_name (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Batch | Error]
+    """
+
+    kwargs = _get_kwargs(
+        batch_name=batch_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    batch_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Batch:
+    """Retrieve a batch
+
+    Args:
+        batch_name (str):
+
+    Raises:
+        errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
+        errors.UnexpectedStatus: If the server returns an undocumented success status.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Batch
+    """
+
+    return cast(
+        Batch,
+        errors.parsed_or_raise(
+            await asyncio_detailed(
+                batch_name=batch_name,
+                client=client,
+            )
+        ),
+    )

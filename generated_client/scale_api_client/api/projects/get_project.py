@@ -1,0 +1,204 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.project import Project
+from ...types import Response
+
+
+def _get_kwargs(
+    project_name: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/projects/{project_name}".format(
+            project_name=quote(str(project_name), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Project | None:
+    if response.status_code == 200:
+        response_200 = Project.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Error.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Project]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | Project]:
+    """Retrieve a project
+
+     "Returns the information for a project with name :projectName" (`docs-2018`); 404 if there
+    is none.
+
+    Args:
+        project_name (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Project]
+    """
+
+    kwargs = _get_kwargs(
+        project_name=project_name,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Project:
+    """Retrieve a project
+
+     "Returns the information for a project with name :projectName" (`docs-2018`); 404 if there
+    is none.
+
+    Args:
+        project_name (str):
+
+    Raises:
+        errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
+        errors.UnexpectedStatus: If the server returns an undocumented success status.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Project
+    """
+
+    return cast(
+        Project,
+        errors.parsed_or_raise(
+            sync_detailed(
+                project_name=project_name,
+                client=client,
+            )
+        ),
+    )
+
+
+async def asyncio_detailed(
+    project_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | Project]:
+    """Retrieve a project
+
+     "Returns the information for a project with name :projectName" (`docs-2018`); 404 if there
+    is none.
+
+    Args:
+        project_name (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Project]
+    """
+
+    kwargs = _get_kwargs(
+        project_name=project_name,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project_name: str,
+    *,
+    client: AuthenticatedClient,
+) -> Project:
+    """Retrieve a project
+
+     "Returns the information for a project with name :projectName" (`docs-2018`); 404 if there
+    is none.
+
+    Args:
+        project_name (str):
+
+    Raises:
+        errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
+        errors.UnexpectedStatus: If the server returns an undocumented success status.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Project
+    """
+
+    return cast(
+        Project,
+        errors.parsed_or_raise(
+            await asyncio_detailed(
+                project_name=project_name,
+                client=client,
+            )
+        ),
+    )

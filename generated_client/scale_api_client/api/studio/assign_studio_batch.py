@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.studio_batch import StudioBatch
+from ...models.studio_batch_assignment import StudioBatchAssignment
+from ...types import Response
+
+
+def _get_kwargs(
+    batch_name: str,
+    *,
+    body: StudioBatchAssignment,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/studio/batches/{batch_name}".format(
+            batch_name=quote(str(batch_name), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | StudioBatch | None:
+    if response.status_code == 200:
+        response_200 = StudioBatch.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Error.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | StudioBatch]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    batch_name: str,
+    *,
+    client: AuthenticatedClient,
+    body: StudioBatchAssignment,
+) -> Response[Error | StudioBatch]:
+    """Assign labeler groups to a batch
+
+     Sets the project groups that work on a Studio batch (`sdk-readme`).
+
+    Args:
+        batch_name (str):
+        body (StudioBatchAssignment): The names of the project groups to assign to a batch.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | StudioBatch]
+    """
+
+    kwargs = _get_kwargs(
+        batch_name=batch_name,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    batch_name: str,
+    *,
+    client: AuthenticatedClient,
+    body: StudioBatchAssignment,
+) -> StudioBatch:
+    """Assign labeler groups to a batch
+
+     Sets the project groups that work on a Studio batch (`sdk-readme`).
+
+    Args:
+        batch_name (str):
+        body (StudioBatchAssignment): The names of the project groups to assign to a batch.
+
+    Raises:
+        errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
+        errors.UnexpectedStatus: If the server returns an undocumented success status.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        StudioBatch
+    """
+
+    return cast(
+        StudioBatch,
+        errors.parsed_or_raise(
+            sync_detailed(
+                batch_name=batch_name,
+                client=client,
+                body=body,
+            )
+        ),
+    )
+
+
+async def asyncio_detailed(
+    batch_name: str,
+    *,
+    client: AuthenticatedClient,
+    body: StudioBatchAssignment,
+) -> Response[Error | StudioBatch]:
+    """Assign labeler groups to a batch
+
+     Sets the project groups that work on a Studio batch (`sdk-readme`).
+
+    Args:
+        batch_name (str):
+        body (StudioBatchAssignment): The names of the project groups to assign to a batch.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | StudioBatch]
+    """
+
+    kwargs = _get_kwargs(
+        batch_name=batch_name,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    batch_name: str,
+    *,
+    client: AuthenticatedClient,
+    body: StudioBatchAssignment,
+) -> StudioBatch:
+    """Assign labeler groups to a batch
+
+     Sets the project groups that work on a Studio batch (`sdk-readme`).
+
+    Args:
+        batch_name (str):
+        body (StudioBatchAssignment): The names of the project groups to assign to a batch.
+
+    Raises:
+        errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
+        errors.UnexpectedStatus: If the server returns an undocumented success status.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        StudioBatch
+    """
+
+    return cast(
+        StudioBatch,
+        errors.parsed_or_raise(
+            await asyncio_detailed(
+                batch_name=batch_name,
+                client=client,
+                body=body,
+            )
+        ),
+    )

@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.task import Task
+from ...types import Response
+
+
+def _get_kwargs(
+    task_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/task/{task_id}/unique_id".format(
+            task_id=quote(str(task_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Task | None:
+    if response.status_code == 200:
+        response_200 = Task.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Error.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Task]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    task_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | Task]:
+    """Clear a task's unique_id
+
+     Removes the task's `unique_id`; the returned task has no `unique_id` key. The request has
+    no body. Never answers 409: the official SDK cannot parse a 409 on a request without a
+    JSON object body.
+
+    Args:
+        task_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Task]
+    """
+
+    kwargs = _get_kwargs(
+        task_id=task_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    task_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Task:
+    """Clear a task's unique_id
+
+     Removes the task's `unique_id`; the returned task has no `unique_id` key. The request has
+    no body. Never answers 409: the official SDK cannot parse a 409 on a request without a
+    JSON object body.
+
+    Args:
+        task_id (str):
+
+    Raises:
+        errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
+        errors.UnexpectedStatus: If the server returns an undocumented success status.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Task
+    """
+
+    return cast(
+        Task,
+        errors.parsed_or_raise(
+            sync_detailed(
+                task_id=task_id,
+                client=client,
+            )
+        ),
+    )
+
+
+async def asyncio_detailed(
+    task_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | Task]:
+    """Clear a task's unique_id
+
+     Removes the task's `unique_id`; the returned task has no `unique_id` key. The request has
+    no body. Never answers 409: the official SDK cannot parse a 409 on a request without a
+    JSON object body.
+
+    Args:
+        task_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Task]
+    """
+
+    kwargs = _get_kwargs(
+        task_id=task_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    task_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Task:
+    """Clear a task's unique_id
+
+     Removes the task's `unique_id`; the returned task has no `unique_id` key. The request has
+    no body. Never answers 409: the official SDK cannot parse a 409 on a request without a
+    JSON object body.
+
+    Args:
+        task_id (str):
+
+    Raises:
+        errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
+        errors.UnexpectedStatus: If the server returns an undocumented success status.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Task
+    """
+
+    return cast(
+        Task,
+        errors.parsed_or_raise(
+            await asyncio_detailed(
+                task_id=task_id,
+                client=client,
+            )
+        ),
+    )

@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.quality_task import QualityTask
+from ...models.quality_task_type import QualityTaskType
+from ...models.training_task_create import TrainingTaskCreate
+from ...types import Response
+
+
+def _get_kwargs(
+    task_type: QualityTaskType,
+    *,
+    body: TrainingTaskCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/training_tasks/{task_type}".format(
+            task_type=quote(str(task_type), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | QualityTask | None:
+    if response.status_code == 200:
+        response_200 = QualityTask.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = Error.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Error.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | QualityTask]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    task_type: QualityTaskType,
+    *,
+    client: AuthenticatedClient,
+    body: TrainingTaskCreate,
+) -> Response[Error | QualityTask]:
+    """Create a training task (Rapid projects)
+
+     Creates a training task. "This method can only be used for Rapid projects" (`sdk`). Takes
+    the task-creation parameters of its type plus a required `expected_response`.
+
+    Args:
+        task_type (QualityTaskType): Task types that support evaluation and training tasks
+            (`sdk`).
+        body (TrainingTaskCreate): The task-creation parameters of the type plus a required
+            `expected_response` (`sdk`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | QualityTask]
+    """
+
+    kwargs = _get_kwargs(
+        task_type=task_type,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    task_type: QualityTaskType,
+    *,
+    client: AuthenticatedClient,
+    body: TrainingTaskCreate,
+) -> QualityTask:
+    """Create a training task (Rapid projects)
+
+     Creates a training task. "This method can only be used for Rapid projects" (`sdk`). Takes
+    the task-creation parameters of its type plus a required `expected_response`.
+
+    Args:
+        task_type (QualityTaskType): Task types that support evaluation and training tasks
+            (`sdk`).
+        body (TrainingTaskCreate): The task-creation parameters of the type plus a required
+            `expected_response` (`sdk`).
+
+    Raises:
+        errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
+        errors.UnexpectedStatus: If the server returns an undocumented success status.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        QualityTask
+    """
+
+    return cast(
+        QualityTask,
+        errors.parsed_or_raise(
+            sync_detailed(
+                task_type=task_type,
+                client=client,
+                body=body,
+            )
+        ),
+    )
+
+
+async def asyncio_detailed(
+    task_type: QualityTaskType,
+    *,
+    client: AuthenticatedClient,
+    body: TrainingTaskCreate,
+) -> Response[Error | QualityTask]:
+    """Create a training task (Rapid projects)
+
+     Creates a training task. "This method can only be used for Rapid projects" (`sdk`). Takes
+    the task-creation parameters of its type plus a required `expected_response`.
+
+    Args:
+        task_type (QualityTaskType): Task types that support evaluation and training tasks
+            (`sdk`).
+        body (TrainingTaskCreate): The task-creation parameters of the type plus a required
+            `expected_response` (`sdk`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | QualityTask]
+    """
+
+    kwargs = _get_kwargs(
+        task_type=task_type,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    task_type: QualityTaskType,
+    *,
+    client: AuthenticatedClient,
+    body: TrainingTaskCreate,
+) -> QualityTask:
+    """Create a training task (Rapid projects)
+
+     Creates a training task. "This method can only be used for Rapid projects" (`sdk`). Takes
+    the task-creation parameters of its type plus a required `expected_response`.
+
+    Args:
+        task_type (QualityTaskType): Task types that support evaluation and training tasks
+            (`sdk`).
+        body (TrainingTaskCreate): The task-creation parameters of the type plus a required
+            `expected_response` (`sdk`).
+
+    Raises:
+        errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
+        errors.UnexpectedStatus: If the server returns an undocumented success status.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        QualityTask
+    """
+
+    return cast(
+        QualityTask,
+        errors.parsed_or_raise(
+            await asyncio_detailed(
+                task_type=task_type,
+                client=client,
+                body=body,
+            )
+        ),
+    )
