@@ -31,9 +31,11 @@ client: $(STAMP)
 mock: $(STAMP)
 	$(BIN)/scale-mock --port 4010
 
-## bench: scale-mock against Prism, side by side (needs Debian's wrk; installs Prism via npm)
+## bench: scale-mock against Prism (needs Debian's wrk; installs Prism via npm), and the
+## generated client against the official SDK; each side by side in one run
 bench: $(STAMP)
 	$(BIN)/python bench/mock_vs_prism.py
+	$(BIN)/python bench/client_vs_sdk.py
 
 ## sdk-suite: the official scaleapi SDK's own test suite against scale-mock (downloads its sdist)
 sdk-suite: $(STAMP)

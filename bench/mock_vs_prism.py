@@ -32,22 +32,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+from common import CATEGORIZATION, populate
 
-from scale_mock.store import Store
-from scale_mock.testing import ThreadedMock, free_port
+from scale_mock.testing import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 SPEC = ROOT / "openapi" / "scale.yaml"
 KEY = "test_bench"
-# The documents' categorization example without its `callback_url`: Prism sends no callbacks,
-# so the comparison is of serving requests only.
-CATEGORIZATION: dict[str, object] = {
-    "instruction": "Is this company public or private?",
-    "attachment_type": "website",
-    "attachment": "http://www.google.com/",
-    "categories": ["public", "private"],
-}
 
 
 def ensure_prism() -> Path:
@@ -127,19 +119,6 @@ def sequential(url: str, count: int, post_body: dict[str, object] | None = None)
         return count / (time.perf_counter() - started)
 
 
-def populate(database: Path, tasks: int) -> None:
-    """An account of `tasks` tasks, written through the mock's own store and create path."""
-    store = Store(str(database))
-    with ThreadedMock(store=store) as mock, httpx.Client(auth=(KEY, "")) as client:
-        template = client.post(f"{mock.base_url}/task/categorization", json=CATEGORIZATION).json()
-        template = client.get(f"{mock.base_url}/task/{template['task_id']}").json()
-    with store.transaction() as db:
-        for index in range(tasks - 1):
-            task_id = f"{index:024x}"
-            store.insert(db, KEY, "task", task_id, {**template, "task_id": task_id})
-    store.close()
-
-
 def list_latency(url: str, count: int) -> float:
     """Median milliseconds of `GET /tasks?limit=100`, sequential, on a reused connection."""
     timings = []
@@ -198,8 +177,8 @@ def main() -> int:
                     record(f"{name} POST httpx", sequential(post, args.sequential, CATEGORIZATION))
         small, large = Path(scratch) / "1k.sqlite3", Path(scratch) / "100k.sqlite3"
         print("populating 1,000 and 100,000 tasks ...", flush=True)
-        populate(small, 1_000)
-        populate(large, 100_000)
+        populate(small, {KEY: 1_000})
+        populate(large, {KEY: 100_000})
         ports = {"1k": free_port(), "100k": free_port()}
         commands = {
             size: [python, "-m", "scale_mock.cli", "--port", str(ports[size]), "--db", str(db)]

@@ -95,7 +95,7 @@ def main() -> int:
                 print("generated_client/ is stale: run `make client` and commit the result")
             return 1 if drift else 0
         shutil.rmtree(OUTPUT, ignore_errors=True)
-        shutil.copytree(fresh, OUTPUT)
+        shutil.copytree(fresh, OUTPUT, ignore=shutil.ignore_patterns(".ruff_cache", "__pycache__"))
     print(f"generated {OUTPUT.relative_to(ROOT)}/ from {SPEC.relative_to(ROOT)}")
     return 0
 
