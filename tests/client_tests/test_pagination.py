@@ -1,8 +1,10 @@
-"""Pagination helpers: every task and batch exactly once, by cursor and by offset, lazily."""
+"""Pagination helpers (every task and batch exactly once, by cursor and by offset, lazily)
+and waiting for a task."""
 
 from __future__ import annotations
 
 import itertools
+import threading
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -16,11 +18,12 @@ from scale_api_client import (
     from_api_key,
     iter_batches,
     iter_tasks,
+    wait_for_task,
 )
 from scale_api_client.api.batches import create_batch
 from scale_api_client.api.projects import create_project
 from scale_api_client.api.tasks import create_annotation_task
-from scale_api_client.models import AnnotationTaskCreate, BatchCreate, ProjectCreate
+from scale_api_client.models import AnnotationTaskCreate, BatchCreate, ProjectCreate, TaskStatus
 
 from scale_mock.testing import ThreadedMock
 
@@ -77,3 +80,21 @@ async def test_aiter_tasks_and_batches(account: tuple[AuthenticatedClient, list[
     names = [batch.name async for batch in aiter_batches(client, page_size=3)]
     assert sorted(names) == [f"b{i}" for i in range(7)]
     assert [b.name for b in iter_batches(client, page_size=2, project="p")] == names
+
+
+def test_wait_for_task_returns_once_a_person_finishes_it(mock: ThreadedMock) -> None:
+    key = f"live_{uuid.uuid4().hex}"
+    with from_api_key(key, base_url=mock.base_url) as client:
+        task = create_annotation_task.sync(client=client, body=AnnotationTaskCreate.from_dict(BOX))
+        with pytest.raises(TimeoutError):
+            wait_for_task(client, task.task_id, timeout=0.05, interval=0.01)
+        finisher = threading.Timer(
+            0.1,
+            lambda: httpx.post(
+                f"{mock.root_url}/_mock/tasks/{task.task_id}/complete", auth=(key, "")
+            ),
+        )
+        finisher.start()
+        done = wait_for_task(client, task.task_id, timeout=10, interval=0.02)
+        finisher.join()
+    assert done.status == TaskStatus.COMPLETED
