@@ -6,9 +6,9 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
 .PHONY: demo test lint typecheck spec venv clean mock bench sdk-suite client
 
-## demo: validate the spec and print what it describes (grows into mock + contract run)
+## demo: start scale-mock on a free port, run the contract suite against it, print the report
 demo: $(STAMP)
-	$(BIN)/python scripts/spec_summary.py openapi/scale.yaml
+	$(BIN)/python scripts/demo.py
 
 ## test: lint, type-check and run every test
 test: lint typecheck
@@ -19,7 +19,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy scale_mock scripts tests bench
+	$(BIN)/mypy scale_mock contract_tests scripts tests bench
 	# the generated package too, strictly (generated code is never excluded from checks)
 	cd generated_client && ../$(BIN)/mypy --strict --python-version 3.11 --cache-dir ../.mypy_cache -p scale_api_client
 
@@ -41,8 +41,10 @@ bench: $(STAMP)
 sdk-suite: $(STAMP)
 	$(BIN)/python scripts/official_sdk_suite.py
 
+## spec: validate the spec and print what it describes
 spec: $(STAMP)
 	$(BIN)/python -m openapi_spec_validator openapi/scale.yaml
+	$(BIN)/python scripts/spec_summary.py openapi/scale.yaml
 
 venv: $(STAMP)
 
@@ -56,4 +58,4 @@ $(STAMP): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/node_modules
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/node_modules reports

@@ -120,9 +120,13 @@ async def _read_form(request: Request) -> dict[str, Any]:
             400, "The request body is not a valid multipart form", field="body", rule="multipart"
         ) from None
     parsed: dict[str, Any] = {}
-    for name, value in form.multi_items():
-        if isinstance(value, UploadFile):
-            parsed[name] = UploadedFile(value.filename, value.content_type, await value.read())
+    for name, raw in form.multi_items():
+        value: Any = raw
+        if isinstance(raw, UploadFile):
+            value = UploadedFile(raw.filename, raw.content_type, await raw.read())
+        if name in parsed:  # a repeated field is a list, which validation then judges
+            previous = parsed[name]
+            parsed[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
         else:
             parsed[name] = value
     return parsed

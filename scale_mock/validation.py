@@ -116,7 +116,7 @@ def validate_request(
     elif "body" in operation.validators:
         checked = body
         if form is not None:
-            checked = {k: v if isinstance(v, str) else "<file>" for k, v in form.items()}
+            checked = {k: _form_value(v) for k, v in form.items()}
         error = best_match(operation.validators["body"].iter_errors(checked))
         if error is not None:
             raise _describe(error, "body")
@@ -129,6 +129,14 @@ def validate_request(
                     rule=violation.rule_id,
                 )
     return ValidRequest(operation, {k: v for k, v in values.items() if k in path}, values, body)
+
+
+def _form_value(value: Any) -> Any:
+    """A form field as JSON Schema sees it: text as is, a file part as a string (its bytes are
+    the `format: binary` string), a repeated field as a list."""
+    if isinstance(value, list):
+        return [_form_value(item) for item in value]
+    return value if isinstance(value, str) else "<file>"
 
 
 _ABSENT = object()  # no body at all, as opposed to a JSON `null`, which is validated

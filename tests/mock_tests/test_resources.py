@@ -303,3 +303,16 @@ def test_quality_tasks_need_a_rapid_project(tenant: Tenant, kind: str) -> None:
     assert error_of(api.post(f"/{kind}/textcollection", json={**body, "project": "z"}), 404)[0] == (
         "body.project"
     )
+
+
+def test_a_repeated_form_field_is_refused(tenant: Tenant) -> None:
+    """Found by the contract suite: `project_name` twice collapsed to its last value."""
+    response = tenant.api.post(
+        "/files/upload",
+        files=[
+            ("file", ("a.txt", b"x")),
+            ("project_name", (None, b"p")),
+            ("project_name", (None, b"p")),
+        ],
+    )
+    assert error_of(response, 400) == ("body.project_name", "type")

@@ -1,0 +1,323 @@
+"""One request per documented constraint, breaking that constraint and nothing else.
+
+Generated from the spec, not listed by hand: for every operation, a valid base request (the
+spec's own example, or the smallest instance of the schema), then for each `maxItems`,
+`minItems`, `minLength`, `enum`, `minimum`, `maximum`, required property, "one of these is
+required" group and machine-readable `x-scale-rules` rule, a copy of the base that violates
+exactly that. A conformant server answers each with 400 and the documented error body.
+(Schemathesis reports at most one accepted invalid request per operation and status; this
+catalogue is what says which constraint is not enforced.)
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from contract_tests.api import Rule
+from contract_tests.spec import Operation, escape, operations, resolve, schema_errors
+
+BAD_ENUM = "not-a-documented-value"
+# Inputs a base request must not carry: they name objects that may not exist on the server
+# (a 404 would hide the 400 under test) or would make it call out.
+UNSAFE = ("project", "batch", "unique_id", "callback_url", "project_param_version")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A request that breaks one documented rule."""
+
+    rule: Rule
+    operation: Operation
+    path: str
+    query: Mapping[str, Any] = field(default_factory=dict)
+    body: Any = None
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+
+@dataclass
+class ObjectSchema:
+    """The properties, required names and rules of an object schema, `allOf`s merged."""
+
+    properties: dict[str, tuple[str, Mapping[str, Any]]] = field(default_factory=dict)
+    required: list[tuple[str, str]] = field(default_factory=list)
+    one_required: list[tuple[str, list[str]]] = field(default_factory=list)
+    rules: list[tuple[str, Mapping[str, Any]]] = field(default_factory=list)
+
+
+def merge(schema: Any, pointer: str, into: ObjectSchema | None = None) -> ObjectSchema:
+    merged = into or ObjectSchema()
+    if isinstance(schema, Mapping) and "$ref" in schema:
+        pointer, schema = schema["$ref"], resolve(schema)
+    if not isinstance(schema, Mapping):
+        return merged
+    for index, member in enumerate(schema.get("allOf", [])):
+        merge(member, f"{pointer}/allOf/{index}", merged)
+    for name, prop in schema.get("properties", {}).items():
+        merged.properties[name] = (f"{pointer}/properties/{escape(name)}", prop)
+    merged.required += [(name, f"{pointer}/required") for name in schema.get("required", [])]
+    branches = schema.get("anyOf", [])
+    if branches and all(set(b) == {"required"} for b in branches):
+        names = [name for branch in branches for name in branch["required"]]
+        merged.one_required.append((f"{pointer}/anyOf", names))
+    merged.rules += [
+        (f"{pointer}/x-scale-rules/{i}", r) for i, r in enumerate(schema.get("x-scale-rules", []))
+    ]
+    return merged
+
+
+def keywords(schema: Any) -> dict[str, Any]:
+    """A property's own keywords, through `$ref` and `allOf` (first definition wins)."""
+    schema = resolve(schema)
+    found: dict[str, Any] = {}
+    if not isinstance(schema, Mapping):
+        return found
+    for member in schema.get("allOf", []):
+        for key, value in keywords(member).items():
+            found.setdefault(key, value)
+    for key, value in schema.items():
+        if key != "allOf":
+            found[key] = value
+    return found
+
+
+def minimal(schema: Any) -> Any:
+    """The smallest instance of `schema` this knows how to build (validated by the caller)."""
+    flat = keywords(schema)
+    for key in ("const", "default"):
+        if key in flat and flat[key] is not None:
+            return copy.deepcopy(flat[key])
+    if flat.get("examples"):
+        return copy.deepcopy(flat["examples"][0])
+    if flat.get("enum"):
+        return flat["enum"][0]
+    for key in ("anyOf", "oneOf"):
+        if flat.get(key) and not all(set(b) == {"required"} for b in flat[key]):
+            return minimal(flat[key][0])
+    kind = flat.get("type")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "null")
+    if kind == "object" or "properties" in flat:
+        shape = merge(schema, "#")
+        names = [name for name, _ in shape.required]
+        for _, group in shape.one_required:
+            names.append(group[0])
+        instance = {
+            name: minimal(shape.properties[name][1]) for name in names if name in shape.properties
+        }
+        extra = flat.get("additionalProperties")
+        if len(instance) < flat.get("minProperties", 0) and isinstance(extra, Mapping):
+            instance["contract"] = minimal(extra)
+        return instance
+    if kind == "array":
+        return [minimal(flat.get("items", {})) for _ in range(flat.get("minItems", 0))]
+    if kind == "string":
+        if flat.get("format") == "uri":
+            return "https://example.com/contract"
+        if flat.get("format") == "email":
+            return "contract@example.com"
+        return "x" * max(1, flat.get("minLength", 1))
+    if kind in ("integer", "number"):
+        return max(flat.get("minimum", 0), 0) if "maximum" not in flat else flat["maximum"]
+    if kind == "boolean":
+        return False
+    return None
+
+
+def _example_bodies(op: Operation) -> Iterator[Any]:
+    media = (
+        resolve(op.definition.get("requestBody", {})).get("content", {}).get("application/json", {})
+    )
+    for example in media.get("examples", {}).values():
+        yield copy.deepcopy(resolve(example)["value"])
+    body = op.body()
+    if body is not None:
+        for example in keywords(body[1]).get("examples", []):
+            yield copy.deepcopy(example)
+
+
+def base_body(op: Operation) -> Any | None:
+    """A valid body for `op` without references to other objects, or None if none is found."""
+    located = op.body()
+    if located is None:
+        return None
+    pointer, schema = located
+    candidates = [*_example_bodies(op), minimal(schema)]
+    for candidate in candidates:
+        if isinstance(candidate, dict):
+            for name in UNSAFE:
+                candidate.pop(name, None)
+        if not schema_errors(pointer, candidate):
+            return candidate
+    return None
+
+
+def _text(schema: Any, fallback: str) -> str:
+    text = keywords(schema).get("description") or fallback
+    return " ".join(str(text).split())
+
+
+def _item(base_value: Any, schema: Any) -> Any:
+    if isinstance(base_value, list) and base_value:
+        return copy.deepcopy(base_value[0])
+    return minimal(keywords(schema).get("items", {}))
+
+
+def _property_violations(
+    name: str, pointer: str, schema: Any, base: Any
+) -> Iterator[tuple[str, str, Any]]:
+    """(keyword, description of the breach, bad value) for one property's constraints."""
+    flat = keywords(schema)
+    current = base.get(name) if isinstance(base, dict) else None
+    if "maxItems" in flat:
+        yield (
+            "maxItems",
+            f"at most {flat['maxItems']} items",
+            [_item(current, schema)] * (flat["maxItems"] + 1),
+        )
+    if flat.get("minItems", 0) >= 1:
+        yield (
+            "minItems",
+            f"at least {flat['minItems']} items",
+            [_item(current, schema)] * (flat["minItems"] - 1),
+        )
+    if flat.get("minLength", 0) >= 1:
+        yield "minLength", f"at least {flat['minLength']} characters", ""
+    if isinstance(flat.get("enum"), list) and all(isinstance(v, str) for v in flat["enum"]):
+        yield "enum", f"one of {flat['enum']}", BAD_ENUM
+    if isinstance(flat.get("maximum"), int | float):
+        yield "maximum", f"at most {flat['maximum']}", flat["maximum"] + 1
+    if isinstance(flat.get("minimum"), int | float):
+        yield "minimum", f"at least {flat['minimum']}", flat["minimum"] - 1
+
+
+def _rule_violation(rule: Mapping[str, Any], base: dict[str, Any]) -> dict[str, Any] | None:
+    """A body breaking an `x-scale-rules` rule on top-level fields, if this kind is buildable."""
+    body = copy.deepcopy(base)
+    kind = rule.get("kind")
+    if kind == "gte" and rule["field"].count("/") == 1:
+        body[rule["field"][1:]], body[rule["other"][1:]] = 4, 5
+        return body
+    if kind == "values_in" and isinstance(body.get(rule["in"][1:]), list):
+        body[rule["field"][1:]] = {"contract": "not-one-of-them"}
+        return body
+    return None
+
+
+def _nested_attribute_violations(base: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """`annotation_attributes` rules: no circular conditions; a number's max >= min."""
+
+    def choice(name: str, other: str) -> dict[str, Any]:
+        conditions = {"attribute_conditions": {other: "yes"}}
+        return {"description": name, "choices": ["yes", "no"], "conditions": conditions}
+
+    cyclic = {"a": choice("a", "b"), "b": choice("b", "a")}
+    yield (
+        "attribute_conditions_acyclic",
+        {**base, "annotation_attributes": cyclic},
+        "#/components/schemas/AnnotationAttributes/x-scale-rules/0",
+    )
+    number = {"n": {"type": "number", "description": "n", "min": 5, "max": 4}}
+    yield (
+        "number_attribute_max_at_least_min",
+        {**base, "annotation_attributes": number},
+        "#/components/schemas/Attribute/x-scale-rules/0",
+    )
+
+
+def body_violations(op: Operation, path: str) -> Iterator[Violation]:
+    located = op.body()
+    base = base_body(op)
+    if located is None or not isinstance(base, dict):
+        return
+    pointer, schema = located
+    shape = merge(schema, pointer)
+    prefix = f"{op.operation_id}.body"
+    for name, (where, prop) in shape.properties.items():
+        for keyword, breach, value in _property_violations(name, where, prop, base):
+            text = f"`{name}`: {breach}. {_text(prop, '')}".strip()
+            rule = Rule(f"{prefix}.{name}.{keyword}", text, f"{where}/{keyword}")
+            yield Violation(rule, op, path, body={**base, name: value})
+    for name, where in shape.required:
+        if name in base:
+            rule = Rule(f"{prefix}.{name}.required", f"`{name}` is required.", where)
+            yield Violation(rule, op, path, body={k: v for k, v in base.items() if k != name})
+    for where, names in shape.one_required:
+        rule = Rule(f"{prefix}.one_of_required", f"At least one of {names} is required.", where)
+        yield Violation(rule, op, path, body={k: v for k, v in base.items() if k not in names})
+    for where, raw in shape.rules:
+        bad = _rule_violation(raw, base)
+        if bad is not None:
+            rule = Rule(f"{prefix}.{raw['id']}", _text(raw, raw["id"]), where)
+            yield Violation(rule, op, path, body=bad)
+    if "annotation_attributes" in shape.properties:
+        for rule_id, bad, where in _nested_attribute_violations(base):
+            rule = Rule(
+                f"{prefix}.annotation_attributes.{rule_id}",
+                _text(
+                    resolve({"$ref": where.rsplit("/x-scale-rules", 1)[0]}).get(
+                        "x-scale-rules", [{}]
+                    )[0],
+                    rule_id,
+                ),
+                where,
+            )
+            yield Violation(rule, op, path, body=bad)
+
+
+def parameter_violations(op: Operation, path: str, body: Any) -> Iterator[Violation]:
+    for pointer, parameter in op.parameters():
+        if parameter["in"] not in ("query", "path"):
+            continue
+        schema = parameter["schema"]
+        flat = keywords(schema)
+        name = parameter["name"]
+        where = f"{parameter['in']}.{name}"
+        # An empty list cannot be sent in a query string (it is the parameter left out).
+        breaches = [
+            b for b in _property_violations(name, pointer, schema, {}) if b[0] != "minItems"
+        ]
+        if flat.get("type") == "array":
+            items = keywords(flat.get("items", {}))
+            if isinstance(items.get("enum"), list):
+                breaches.append(("items.enum", f"each one of {items['enum']}", [BAD_ENUM]))
+        if "pattern" in flat:
+            breaches.append(("pattern", f"matching {flat['pattern']}", "not-a-date"))
+        for keyword, breach, value in breaches:
+            text = f"`{name}`: {breach}. {_text(schema, _text(parameter, ''))}".strip()
+            rule = Rule(f"{op.operation_id}.{where}.{keyword}", text, f"{pointer}/{keyword}")
+            if parameter["in"] == "path":
+                yield Violation(rule, op, op.concrete_path(**{name: str(value)}), body=body)
+            else:
+                yield Violation(rule, op, path, query={name: value}, body=body)
+
+
+@cache
+def catalogue() -> tuple[Violation, ...]:
+    """Every violation the spec lets this build, for operations without path parameters that
+    name stored objects (those answer 404 first, which says nothing about validation)."""
+    found: list[Violation] = []
+    for op in operations():
+        names = [p["name"] for _, p in op.parameters() if p["in"] == "path"]
+        if any(name != "task_type" for name in names):
+            continue
+        path = op.concrete_path(task_type="textcollection")
+        body = base_body(op)
+        if op.body() is not None and body is None:
+            continue
+        found += body_violations(op, path)
+        found += parameter_violations(op, path, body)
+    return tuple(found)
+
+
+def unbuildable() -> list[str]:
+    """Operations with a body for which no valid base body could be built."""
+    return [
+        op.operation_id for op in operations() if op.body() is not None and base_body(op) is None
+    ]

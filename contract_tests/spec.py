@@ -1,0 +1,135 @@
+"""The spec as the suite reads it: operations, `$ref` resolution and JSON Schema validators.
+
+The suite is independent of scale-mock: it ships its own copy of `openapi/scale.yaml` (a
+symlink in a checkout) and reads it here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from contract_tests.target import SPEC_PATH
+
+SPEC_URI = "urn:scale-api:openapi"
+METHODS = ("get", "put", "post", "delete", "patch")
+
+
+@cache
+def document() -> dict[str, Any]:
+    with SPEC_PATH.open(encoding="utf-8") as handle:
+        loaded: dict[str, Any] = yaml.safe_load(handle)
+    return loaded
+
+
+def escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def resolve(node: Any) -> Any:
+    """Follow local `$ref`s until a node that is not a reference."""
+    while isinstance(node, Mapping) and "$ref" in node:
+        target: Any = document()
+        for token in node["$ref"].removeprefix("#/").split("/"):
+            target = target[token.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    path: str
+    definition: Mapping[str, Any]
+
+    @property
+    def operation_id(self) -> str:
+        return str(self.definition["operationId"])
+
+    @property
+    def label(self) -> str:
+        return f"{self.method.upper()} {self.path} ({self.operation_id})"
+
+    @property
+    def pointer(self) -> str:
+        return f"#/paths/{escape(self.path)}/{self.method}"
+
+    def parameters(self) -> list[tuple[str, Mapping[str, Any]]]:
+        """(pointer to the parameter's schema, resolved parameter) of every parameter."""
+        item = document()["paths"][self.path]
+        found = []
+        for where, raw_list in (
+            (f"#/paths/{escape(self.path)}/parameters", item.get("parameters", [])),
+            (f"{self.pointer}/parameters", self.definition.get("parameters", [])),
+        ):
+            for index, raw in enumerate(raw_list):
+                location = raw.get("$ref", f"{where}/{index}")
+                found.append((f"{location}/schema", resolve(raw)))
+        return found
+
+    def body(self) -> tuple[str, Mapping[str, Any]] | None:
+        """(pointer, schema) of the JSON request body, if the operation takes one."""
+        body = resolve(self.definition.get("requestBody", {}))
+        media = body.get("content", {}).get("application/json")
+        if media is None:
+            return None
+        return f"{self.pointer}/requestBody/content/application~1json/schema", media["schema"]
+
+    def concrete_path(self, **values: str) -> str:
+        return re.sub(r"\{([^}]+)\}", lambda m: values.get(m.group(1), "x"), self.path)
+
+
+@cache
+def operations() -> tuple[Operation, ...]:
+    return tuple(
+        Operation(method, path, item[method])
+        for path, item in document()["paths"].items()
+        for method in METHODS
+        if method in item
+    )
+
+
+def operation(operation_id: str) -> Operation:
+    return next(op for op in operations() if op.operation_id == operation_id)
+
+
+@cache
+def _registry() -> Registry[Any]:
+    resource: Resource[Any] = Resource.from_contents(document(), default_specification=DRAFT202012)
+    registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
+    return registry
+
+
+@cache
+def validator(pointer: str) -> Draft202012Validator:
+    """A format-checking validator of the schema at `pointer` (`#/...`) in the spec."""
+    return Draft202012Validator(
+        {"$ref": f"{SPEC_URI}{pointer}"},
+        registry=_registry(),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def schema_errors(pointer: str, instance: Any) -> list[str]:
+    return [
+        f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}"
+        for e in validator(pointer).iter_errors(instance)
+    ]
+
+
+def iter_nodes(node: Any, pointer: str) -> Iterator[tuple[str, Any]]:
+    yield pointer, node
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            yield from iter_nodes(value, f"{pointer}/{escape(str(key))}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from iter_nodes(value, f"{pointer}/{index}")

@@ -1,0 +1,104 @@
+"""Responses about real objects match the spec.
+
+Generated requests mostly name objects that do not exist (404), so this module creates a
+project, a batch, a task and a labeler group, then calls every operation that reads or
+changes them and checks each 200 against the response schema the spec declares for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from contract_tests.api import Api, Rule, check
+from contract_tests.conftest import Claim
+from contract_tests.spec import escape, operation, schema_errors
+from contract_tests.target import Target
+
+pytestmark = pytest.mark.billable
+
+
+@pytest.fixture(scope="module")
+def objects(api: Api, target: Target) -> Iterator[dict[str, str]]:
+    names = {
+        "project": f"contract-resp-{target.run_id}",
+        "template_project": f"contract-resp-tc-{target.run_id}",
+        "batch": f"contract-resp-batch-{target.run_id}",
+        "group": "contract-group",
+        "email": f"labeler-{target.run_id}@example.com",
+    }
+    api.post(
+        "/projects", json_body={"type": "imageannotation", "name": names["project"], "studio": True}
+    )
+    api.post("/projects", json_body={"type": "textcollection", "name": names["template_project"]})
+    api.post("/batches", json_body={"project": names["project"], "name": names["batch"]})
+    task = api.post(
+        "/task/imageannotation",
+        json_body={
+            "project": names["project"],
+            "batch": names["batch"],
+            "attachment": "https://example.com/response.png",
+            "geometries": {"box": {"objects_to_annotate": ["car"]}},
+        },
+    )
+    assert task.status_code == 200, task.text
+    names["task"] = task.json()["task_id"]
+    assignment = {"emails": [names["email"]], "projects": [names["project"]]}
+    api.post("/studio/assignments/add", json_body=assignment)
+    group = {"name": names["group"], "emails": [names["email"]]}
+    api.post(f"/studio/projects/{names['project']}/groups", json_body=group)
+    yield names
+
+
+CALLS: list[tuple[str, str, Any]] = [
+    ("get_task", "/task/{task}", None),
+    ("list_tasks", "/tasks?project={project}", None),
+    ("set_task_metadata", "/task/{task}/setMetadata", {"checked": True}),
+    ("set_task_tags", "/task/{task}/tags", ["checked"]),
+    ("add_task_tags", "/task/{task}/tags", ["more"]),
+    ("delete_task_tags", "/task/{task}/tags", ["more"]),
+    ("get_project", "/projects/{project}", None),
+    ("list_projects", "/projects", None),
+    ("set_project_params", "/projects/{project}/setParams", {"instruction": "checked"}),
+    ("get_project_task_template", "/projects/{template_project}/taskTemplates", None),
+    ("get_batch", "/batches/{batch}", None),
+    ("list_batches", "/batches?project={project}", None),
+    ("get_batch_status", "/batches/{batch}/status", None),
+    ("set_batch_metadata", "/batches/{batch}/setMetadata", {"checked": True}),
+    ("list_teammates", "/teams", None),
+    ("list_studio_assignments", "/studio/assignments", None),
+    ("list_studio_project_groups", "/studio/projects/{project}/groups", None),
+    ("list_studio_batches", "/studio/batches", None),
+]
+
+
+@pytest.mark.parametrize(("operation_id", "template", "body"), CALLS, ids=[c[0] for c in CALLS])
+def test_the_answer_about_a_real_object_matches_the_spec(
+    api: Api, objects: dict[str, str], claim: Claim, operation_id: str, template: str, body: Any
+) -> None:
+    op = operation(operation_id)
+    declared = op.definition["responses"]["200"]
+    rule = Rule(
+        f"response.{operation_id}",
+        " ".join(str(declared.get("description", "The 200 response")).split()),
+        f"{op.pointer}/responses/200",
+    )
+    claim(rule, op)
+    response = api.request(op.method.upper(), template.format(**objects), json_body=body)
+    check(response.status_code == 200, rule, op, "200", response, api)
+    media_type = response.headers.get("content-type", "").split(";")[0]
+    check(
+        media_type == "application/json", rule, op, "Content-Type: application/json", response, api
+    )
+    pointer = f"{op.pointer}/responses/200/content/{escape('application/json')}/schema"
+    problems = schema_errors(pointer, response.json())
+    check(
+        not problems,
+        rule,
+        op,
+        f"a body matching the schema; problems: {problems[:5]}",
+        response,
+        api,
+    )

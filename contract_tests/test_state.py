@@ -1,0 +1,435 @@
+"""Documented state: what a task, a project and a batch remember, as Hypothesis properties.
+
+The task machine keeps a model of every task it created (metadata, tags, unique_id) and, after
+any sequence of operations, the server must agree with it. Hypothesis shrinks a failure to the
+shortest sequence of calls that shows it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
+
+from contract_tests.api import Api, Rule, check
+from contract_tests.conftest import Claim
+from contract_tests.spec import document, operation, resolve
+from contract_tests.target import Target
+
+pytestmark = pytest.mark.billable
+
+
+def _described(operation_id: str, fallback: str) -> Rule:
+    op = operation(operation_id)
+    text = " ".join(str(op.definition.get("description", fallback)).split())
+    return Rule(f"state.{operation_id}", text, op.pointer)
+
+
+RETRIEVE = _described("get_task", "A task comes back as it was created.")
+CANCEL = _described("cancel_task", "You may only cancel pending tasks.")
+METADATA = _described("set_task_metadata", "setMetadata replaces the metadata.")
+SET_TAGS = _described("set_task_tags", "Sets a new list of tags.")
+ADD_TAGS = _described("add_task_tags", "Adds tags; existing ones are ignored.")
+DELETE_TAGS = _described("delete_task_tags", "Removes tags; missing ones are ignored.")
+UNIQUE = Rule(
+    "state.unique_id",
+    " ".join(
+        resolve(document()["components"]["schemas"]["TaskCreateCommon"])["properties"]["unique_id"][
+            "description"
+        ].split()
+    ),
+    "#/components/schemas/TaskCreateCommon/properties/unique_id",
+)
+PARAMS = _described("set_project_params", "setParams appends a version to param_history.")
+BATCH = _described("get_batch_status", "Batch status counts the batch's tasks by status.")
+
+TAG = st.sampled_from(["red", "green", "blue", "dup", "x"])
+METADATA_VALUES = st.dictionaries(
+    st.sampled_from(["k", "video_id", "n", "nested"]),
+    st.one_of(st.integers(-5, 5), st.text("abc", max_size=3), st.booleans()),
+    max_size=3,
+)
+
+
+class TaskLifecycle(RuleBasedStateMachine):
+    """Tasks of one project, driven by random sequences of the per-task operations."""
+
+    api: Api
+    project: str
+    claim: Claim
+
+    tasks = Bundle("tasks")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model: dict[str, dict[str, Any]] = {}
+        self.serial = 0
+
+    def _body(self, **extra: Any) -> dict[str, Any]:
+        return {
+            "attachment": "https://example.com/contract.png",
+            "objects_to_annotate": ["car"],
+            "project": self.project,
+            **extra,
+        }
+
+    @initialize()
+    def start(self) -> None:
+        self.serial = 0
+
+    @rule(target=tasks, metadata=METADATA_VALUES, with_unique_id=st.booleans())
+    def create(self, metadata: dict[str, Any], with_unique_id: bool) -> str:
+        self.serial += 1
+        extra: dict[str, Any] = {"metadata": metadata}
+        if with_unique_id:
+            extra["unique_id"] = f"contract-{self.project}-{secrets.token_hex(6)}"
+        response = self.api.post("/task/annotation", json_body=self._body(**extra))
+        check(
+            response.status_code == 200,
+            RETRIEVE,
+            "create_annotation_task",
+            "200",
+            response,
+            self.api,
+        )
+        task = response.json()
+        self.model[task["task_id"]] = {"metadata": metadata, "tags": None, **extra}
+        return str(task["task_id"])
+
+    @rule(task=tasks)
+    def retrieve(self, task: str) -> None:
+        response = self.api.get(f"/task/{task}")
+        got = response.json() if response.status_code == 200 else {}
+        want = self.model[task]
+        self.claim(RETRIEVE, "get_task")
+        check(
+            response.status_code == 200
+            and got.get("metadata") == want["metadata"]
+            and got.get("unique_id") == want.get("unique_id")
+            and got.get("project") == self.project
+            and got.get("tags") == want["tags"]
+            and got.get("params", {}).get("objects_to_annotate") == ["car"],
+            RETRIEVE,
+            "get_task",
+            f"the task as created and changed since: {want}",
+            response,
+            self.api,
+        )
+
+    @rule(task=tasks)
+    def cancel(self, task: str) -> None:
+        before = self.api.get(f"/task/{task}").json()
+        response = self.api.post(f"/task/{task}/cancel")
+        self.claim(CANCEL, "cancel_task")
+        if before.get("status") == "pending" and response.status_code == 200:
+            after = self.api.get(f"/task/{task}")
+            check(
+                after.json().get("status") == "canceled",
+                CANCEL,
+                "cancel_task",
+                "status canceled on the next GET",
+                after,
+                self.api,
+            )
+            again = self.api.post(f"/task/{task}/cancel")
+            check(
+                again.status_code == 400,
+                CANCEL,
+                "cancel_task",
+                "400 for a second cancel",
+                again,
+                self.api,
+            )
+        elif before.get("status") != "pending":
+            check(
+                response.status_code == 400,
+                CANCEL,
+                "cancel_task",
+                f"400: the task is {before.get('status')}, not pending",
+                response,
+                self.api,
+            )
+        else:
+            check(False, CANCEL, "cancel_task", "200 canceling a pending task", response, self.api)
+
+    @rule(task=tasks, metadata=METADATA_VALUES)
+    def set_metadata(self, task: str, metadata: dict[str, Any]) -> None:
+        response = self.api.post(f"/task/{task}/setMetadata", json_body=metadata)
+        self.claim(METADATA, "set_task_metadata")
+        check(
+            response.status_code == 200 and response.json().get("metadata") == metadata,
+            METADATA,
+            "set_task_metadata",
+            f"200 and metadata == {metadata}",
+            response,
+            self.api,
+        )
+        self.model[task]["metadata"] = metadata
+
+    @rule(task=tasks, tags=st.lists(TAG, max_size=4))
+    def set_tags(self, task: str, tags: list[str]) -> None:
+        response = self.api.post(f"/task/{task}/tags", json_body=tags)
+        want = list(dict.fromkeys(tags))
+        self.claim(SET_TAGS, "set_task_tags")
+        check(
+            response.status_code == 200 and response.json().get("tags") == want,
+            SET_TAGS,
+            "set_task_tags",
+            f"tags == {want}",
+            response,
+            self.api,
+        )
+        self.model[task]["tags"] = want
+
+    @rule(task=tasks, tags=st.lists(TAG, max_size=4))
+    def add_tags(self, task: str, tags: list[str]) -> None:
+        response = self.api.request("PUT", f"/task/{task}/tags", json_body=tags)
+        want = list(dict.fromkeys([*(self.model[task]["tags"] or []), *tags]))
+        self.claim(ADD_TAGS, "add_task_tags")
+        check(
+            response.status_code == 200 and response.json().get("tags") == want,
+            ADD_TAGS,
+            "add_task_tags",
+            f"tags == {want}",
+            response,
+            self.api,
+        )
+        self.model[task]["tags"] = want
+
+    @rule(task=tasks, tags=st.lists(TAG, max_size=4))
+    def delete_tags(self, task: str, tags: list[str]) -> None:
+        response = self.api.request("DELETE", f"/task/{task}/tags", json_body=tags)
+        want = [t for t in (self.model[task]["tags"] or []) if t not in tags]
+        self.claim(DELETE_TAGS, "delete_task_tags")
+        check(
+            response.status_code == 200 and response.json().get("tags") == want,
+            DELETE_TAGS,
+            "delete_task_tags",
+            f"tags == {want}",
+            response,
+            self.api,
+        )
+        self.model[task]["tags"] = want
+
+    @rule(task=tasks)
+    def reuse_unique_id(self, task: str) -> None:
+        """A second create with a task's unique_id is a 409 until the id is cleared."""
+        unique_id = self.model[task].get("unique_id")
+        if unique_id is None:
+            return
+        self.claim(UNIQUE, "create_annotation_task")
+        duplicate = self.api.post("/task/annotation", json_body=self._body(unique_id=unique_id))
+        check(
+            duplicate.status_code == 409,
+            UNIQUE,
+            "create_annotation_task",
+            "409 for a unique_id in use",
+            duplicate,
+            self.api,
+        )
+        cleared = self.api.request("DELETE", f"/task/{task}/unique_id")
+        check(
+            cleared.status_code == 200 and "unique_id" not in cleared.json(),
+            UNIQUE,
+            "clear_task_unique_id",
+            "200 and no unique_id",
+            cleared,
+            self.api,
+        )
+        self.model[task].pop("unique_id")
+        again = self.api.post("/task/annotation", json_body=self._body(unique_id=unique_id))
+        check(
+            again.status_code == 200,
+            UNIQUE,
+            "create_annotation_task",
+            "200 once the unique_id is cleared",
+            again,
+            self.api,
+        )
+        new_task = again.json()["task_id"]
+        self.model[new_task] = {"metadata": {}, "tags": None, "unique_id": unique_id}
+
+    @invariant()
+    def known(self) -> None:
+        assert all(isinstance(task, str) for task in self.model)
+
+
+def test_task_lifecycle(api: Api, target: Target, claim: Claim) -> None:
+    project = f"contract-state-{target.run_id}"
+    created = api.post("/projects", json_body={"type": "annotation", "name": project})
+    assert created.status_code in (200, 409), created.text
+    TaskLifecycle.api, TaskLifecycle.project = api, project
+    TaskLifecycle.claim = staticmethod(claim)
+    run_state_machine_as_test(
+        TaskLifecycle,
+        settings=settings(
+            max_examples=target.max_examples,
+            stateful_step_count=8,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
+
+
+def test_set_params_grows_param_history_by_one(api: Api, target: Target, claim: Claim) -> None:
+    claim(PARAMS, "set_project_params")
+    name = f"contract-params-{target.run_id}"
+    created = api.post(
+        "/projects", json_body={"type": "annotation", "name": name, "params": {"instruction": "v0"}}
+    )
+    check(created.status_code == 200, PARAMS, "create_project", "200", created, api)
+    history = len(created.json()["param_history"])
+    for version in (1, 2):
+        response = api.post(f"/projects/{name}/setParams", json_body={"instruction": f"v{version}"})
+        body = response.json() if response.status_code == 200 else {}
+        check(
+            len(body.get("param_history", [])) == history + 1
+            and body["param_history"][-1].get("instruction") == f"v{version}",
+            PARAMS,
+            "set_project_params",
+            f"param_history of {history + 1}, the last with instruction v{version}",
+            response,
+            api,
+        )
+        history += 1
+    fetched = api.get(f"/projects/{name}")
+    check(
+        len(fetched.json().get("param_history", [])) == history,
+        PARAMS,
+        "get_project",
+        f"{history} versions",
+        fetched,
+        api,
+    )
+
+
+def test_batch_status_counts_its_tasks(api: Api, target: Target, claim: Claim) -> None:
+    claim(BATCH, "get_batch_status")
+    project, batch = f"contract-batch-{target.run_id}", f"contract-batch-{target.run_id}"
+    api.post("/projects", json_body={"type": "annotation", "name": project})
+    created = api.post("/batches", json_body={"project": project, "name": batch})
+    check(
+        created.status_code == 200 and created.json().get("status") in ("staging", "in_progress"),
+        BATCH,
+        "create_batch",
+        "200, staging or in_progress",
+        created,
+        api,
+    )
+    ids = []
+    for _ in range(3):
+        task = api.post(
+            "/task/annotation",
+            json_body={
+                "attachment": "https://example.com/b.png",
+                "objects_to_annotate": ["car"],
+                "project": project,
+                "batch": batch,
+            },
+        )
+        check(task.status_code == 200, BATCH, "create_annotation_task", "200", task, api)
+        ids.append(task.json()["task_id"])
+    finalized = api.post(f"/batches/{batch}/finalize")
+    check(
+        finalized.status_code == 200 and finalized.json().get("name") == batch,
+        BATCH,
+        "finalize_batch",
+        "200 with the batch",
+        finalized,
+        api,
+    )
+    statuses = [api.get(f"/task/{task}").json()["status"] for task in ids]
+    counts = api.get(f"/batches/{batch}/status")
+    want = {status: statuses.count(status) for status in set(statuses)}
+    got = {
+        k: v
+        for k, v in counts.json().items()
+        if k in ("pending", "completed", "error", "canceled") and v
+    }
+    check(
+        counts.status_code == 200 and got == want,
+        BATCH,
+        "get_batch_status",
+        f"counts {want}",
+        counts,
+        api,
+    )
+
+
+def test_a_unique_id_is_taken_until_cleared(api: Api, target: Target, claim: Claim) -> None:
+    claim(UNIQUE, "create_annotation_task")
+    body = {
+        "attachment": "https://example.com/unique.png",
+        "objects_to_annotate": ["car"],
+        "unique_id": f"contract-unique-{target.run_id}",
+    }
+    first = api.post("/task/annotation", json_body=body)
+    check(first.status_code == 200, UNIQUE, "create_annotation_task", "200", first, api)
+    duplicate = api.post("/task/annotation", json_body=body)
+    check(duplicate.status_code == 409, UNIQUE, "create_annotation_task", "409", duplicate, api)
+    cleared = api.request("DELETE", f"/task/{first.json()['task_id']}/unique_id")
+    check(
+        cleared.status_code == 200 and "unique_id" not in cleared.json(),
+        UNIQUE,
+        "clear_task_unique_id",
+        "200, the task without unique_id",
+        cleared,
+        api,
+    )
+    again = api.post("/task/annotation", json_body=body)
+    check(
+        again.status_code == 200, UNIQUE, "create_annotation_task", "200 once cleared", again, api
+    )
+
+
+def test_tags_set_add_and_delete_as_documented(api: Api, target: Target, claim: Claim) -> None:
+    body = {"attachment": "https://example.com/tags.png", "objects_to_annotate": ["car"]}
+    created = api.post("/task/annotation", json_body=body)
+    check(created.status_code == 200, SET_TAGS, "create_annotation_task", "200", created, api)
+    task = created.json()["task_id"]
+    steps = [
+        (SET_TAGS, "set_task_tags", "POST", ["tag1", "tag2"], ["tag1", "tag2"]),
+        (ADD_TAGS, "add_task_tags", "PUT", ["tag2", "tag3"], ["tag1", "tag2", "tag3"]),
+        (DELETE_TAGS, "delete_task_tags", "DELETE", ["tag1", "missing"], ["tag2", "tag3"]),
+    ]
+    for documented, operation_id, method, sent, expected in steps:
+        claim(documented, operation_id)
+        response = api.request(method, f"/task/{task}/tags", json_body=sent)
+        got = response.json().get("tags") if response.status_code == 200 else None
+        check(got == expected, documented, operation_id, f"tags {expected}", response, api)
+
+
+def test_set_metadata_replaces_the_metadata(api: Api, claim: Claim) -> None:
+    claim(METADATA, "set_task_metadata")
+    body = {"attachment": "https://example.com/m.png", "objects_to_annotate": ["car"]}
+    task = api.post("/task/annotation", json_body={**body, "metadata": {"old": 1}}).json()
+    replaced = api.post(f"/task/{task['task_id']}/setMetadata", json_body={"new": 2})
+    check(
+        replaced.json().get("metadata") == {"new": 2},
+        METADATA,
+        "set_task_metadata",
+        "metadata == {'new': 2}",
+        replaced,
+        api,
+    )
+    fetched = api.get(f"/task/{task['task_id']}")
+    check(
+        fetched.json().get("metadata") == {"new": 2},
+        METADATA,
+        "get_task",
+        "metadata == {'new': 2}",
+        fetched,
+        api,
+    )

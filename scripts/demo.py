@@ -1,0 +1,34 @@
+"""`make demo`: start scale-mock on a free port, run the contract suite against it, print the
+conformance report (kept in reports/latest/ as junit.xml and summary.md).
+
+Exit status: the suite's (0 conformant, 1 a rule broken, 2 usage or connection error).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from scale_mock.testing import SubprocessMock
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "reports" / "latest"
+
+
+def main() -> int:
+    mock_args = ["--db", ":memory:", "--callback-time-scale", "0.0001"]
+    with SubprocessMock(mock_args) as mock:
+        print(f"scale-mock serving {mock.base_url}", flush=True)
+        started = time.monotonic()
+        command = [sys.executable, "-m", "contract_tests.cli", "--base-url", mock.base_url]
+        command += ["--api-key", "test_demo", "--second-api-key", "test_demo2"]
+        command += ["--report", str(REPORT)]
+        status = subprocess.run(command, check=False).returncode
+        print(f"contract run: {time.monotonic() - started:.0f} s, exit {status}")
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
