@@ -433,3 +433,30 @@ def test_set_metadata_replaces_the_metadata(api: Api, claim: Claim) -> None:
         fetched,
         api,
     )
+
+
+def test_cancel_only_while_pending(api: Api, claim: Claim) -> None:
+    """Deterministic twin of the state machine's cancel rule: whatever the key's mode, a task
+    is canceled only while pending, and a task that is no longer pending refuses with 400."""
+    claim(CANCEL, "cancel_task")
+    body = {"attachment": "https://example.com/cancel.png", "objects_to_annotate": ["car"]}
+    task = api.post("/task/annotation", json_body=body).json()["task_id"]
+    before = api.get(f"/task/{task}").json().get("status")
+    response = api.post(f"/task/{task}/cancel")
+    if before != "pending":
+        check(
+            response.status_code == 400,
+            CANCEL,
+            "cancel_task",
+            f"400: the task is {before}",
+            response,
+            api,
+        )
+        return
+    check(
+        response.status_code == 200, CANCEL, "cancel_task", "200 for a pending task", response, api
+    )
+    status = api.get(f"/task/{task}").json().get("status")
+    check(status == "canceled", CANCEL, "get_task", "status canceled", api.last, api)
+    again = api.post(f"/task/{task}/cancel")
+    check(again.status_code == 400, CANCEL, "cancel_task", "400 for a second cancel", again, api)

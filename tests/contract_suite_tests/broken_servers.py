@@ -243,11 +243,14 @@ BROKEN_SERVERS = [
         needs_second_key=True,
     ),
     BrokenServer(
-        "cancel does nothing", "task_lifecycle", "state.cancel_task", request=cancel_does_nothing
+        "cancel does nothing",
+        "cancel_only_while_pending",
+        "state.cancel_task",
+        request=cancel_does_nothing,
     ),
     BrokenServer(
         "duplicate unique_id accepted",
-        "task_lifecycle",
+        "unique_id_is_taken",
         "state.unique_id",
         response=duplicates_are_accepted,
     ),
