@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ from pathlib import Path
 import httpx
 import scaleapi
 import trustme
-from common import CATEGORIZATION, populate
+from common import CATEGORIZATION, Ratio, populate, report
 from scale_api_client import from_api_key
 from scale_api_client.api.tasks import get_task
 
@@ -162,52 +161,34 @@ def main() -> int:
                     record(f"peak RSS MB, {label} tasks", peak)
                     record(f"peak MB allocated iterating {label}", allocated)
 
-    median = {name: statistics.median(values) for name, values in results.items()}
-    print(f"\n{'measure':<36}{'median':>10}   rounds")
-    for name, value in median.items():
-        print(f"{name:<36}{value:>10.3f}   {', '.join(f'{v:.3f}' for v in results[name])}")
-    checks = [
-        (
-            "HTTPS: SDK / generated client",
-            median["https official SDK ms/call"] / median["https generated client ms/call"],
-            ">=",
-            3.0,
-        ),
-        (
-            "HTTP: SDK / generated client",
-            median["http official SDK ms/call"] / median["http generated client ms/call"],
-            None,
-            None,
-        ),
-        (
-            "HTTP: SDK / raw httpx",
-            median["http official SDK ms/call"] / median["http raw httpx ms/call"],
-            None,
-            None,
-        ),
-        (
-            "HTTP: generated client / raw httpx",
-            median["http generated client ms/call"] / median["http raw httpx ms/call"],
-            "<=",
-            1.15,
-        ),
-        (
-            "peak RSS: 10,000 / 1,000 tasks",
-            median["peak RSS MB, 10,000 tasks"] / median["peak RSS MB, 1,000 tasks"],
-            None,
-            None,
-        ),
-    ]
-    missed = False
-    print()
-    for label, ratio, op, target in checks:
-        verdict = ""
-        if op is not None and target is not None:
-            met = ratio >= target if op == ">=" else ratio <= target
-            missed |= not met
-            verdict = f"target {op} {target}: {'met' if met else 'MISSED'}"
-        print(f"{label:<40}{ratio:>8.2f}x   {verdict}")
-    return 1 if missed else 0
+    return report(
+        results,
+        [
+            Ratio(
+                "HTTPS: SDK / generated client",
+                "https official SDK ms/call",
+                "https generated client ms/call",
+                at_least=3.0,
+            ),
+            Ratio(
+                "HTTP: SDK / generated client",
+                "http official SDK ms/call",
+                "http generated client ms/call",
+            ),
+            Ratio("HTTP: SDK / raw httpx", "http official SDK ms/call", "http raw httpx ms/call"),
+            Ratio(
+                "HTTP: generated client / raw httpx",
+                "http generated client ms/call",
+                "http raw httpx ms/call",
+                at_most=1.15,
+            ),
+            Ratio(
+                "peak RSS: 10,000 / 1,000 tasks",
+                "peak RSS MB, 10,000 tasks",
+                "peak RSS MB, 1,000 tasks",
+            ),
+        ],
+    )
 
 
 if __name__ == "__main__":

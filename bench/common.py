@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -35,3 +37,40 @@ def populate(database: Path, accounts: Mapping[str, int]) -> None:
                 task_id = f"{index:024x}"
                 store.insert(db, key, "task", task_id, {**template, "task_id": task_id})
     store.close()
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A ratio of two measured medians, optionally with a target it must meet."""
+
+    label: str
+    numerator: str
+    denominator: str
+    at_least: float | None = None
+    at_most: float | None = None
+
+
+def report(results: Mapping[str, list[float]], ratios: list[Ratio]) -> int:
+    """Print every measure's median and rounds, then the ratios and their targets; 1 if a
+    target is missed, else 0."""
+    median = {name: statistics.median(values) for name, values in results.items()}
+    width = max(len(name) for name in median) + 2
+    print(f"\n{'measure':<{width}}{'median':>12}   rounds")
+    for name, value in median.items():
+        rounds = ", ".join(f"{v:.3f}" if v < 10 else f"{v:.0f}" for v in results[name])
+        print(f"{name:<{width}}{value:>12.3f}   {rounds}")
+    print()
+    missed = False
+    for ratio in ratios:
+        value = median[ratio.numerator] / median[ratio.denominator]
+        verdict = ""
+        if ratio.at_least is not None:
+            met = value >= ratio.at_least
+            verdict = f"target >= {ratio.at_least}: {'met' if met else 'MISSED'}"
+            missed |= not met
+        if ratio.at_most is not None:
+            met = value <= ratio.at_most
+            verdict = f"target <= {ratio.at_most}: {'met' if met else 'MISSED'}"
+            missed |= not met
+        print(f"{ratio.label:<40}{value:>8.2f}x   {verdict}")
+    return 1 if missed else 0

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from common import CATEGORIZATION, populate
+from common import CATEGORIZATION, Ratio, populate, report
 
 from scale_mock.testing import free_port
 
@@ -193,42 +193,15 @@ def main() -> int:
                 for size in ("1k", "100k"):
                     record(f"list {size} ms", list_latency(urls[size], 100))
 
-    median = {name: statistics.median(values) for name, values in results.items()}
-    print(f"\n{'measure':<28}{'median':>12}   rounds")
-    for name, value in median.items():
-        rounds = ", ".join(f"{v:.0f}" if v > 10 else f"{v:.2f}" for v in results[name])
-        print(f"{name:<28}{value:>12.1f}   {rounds}")
-    checks = [
-        (
-            "GET wrk: scale-mock / Prism",
-            median["scale-mock GET wrk"] / median["prism GET wrk"],
-            ">=",
-            2.0,
-        ),
-        (
-            "POST wrk: scale-mock / Prism",
-            median["scale-mock POST wrk"] / median["prism POST wrk"],
-            None,
-            None,
-        ),
-        (
-            "GET httpx: scale-mock / Prism",
-            median["scale-mock GET httpx"] / median["prism GET httpx"],
-            None,
-            None,
-        ),
-        ("list: 100k / 1k latency", median["list 100k ms"] / median["list 1k ms"], "<=", 2.0),
-    ]
-    missed = False
-    print()
-    for label, ratio, op, target in checks:
-        verdict = ""
-        if op is not None and target is not None:
-            met = ratio >= target if op == ">=" else ratio <= target
-            missed |= not met
-            verdict = f"target {op} {target}: {'met' if met else 'MISSED'}"
-        print(f"{label:<32}{ratio:>8.2f}x   {verdict}")
-    return 1 if missed else 0
+    return report(
+        results,
+        [
+            Ratio("GET wrk: scale-mock / Prism", "scale-mock GET wrk", "prism GET wrk", 2.0),
+            Ratio("POST wrk: scale-mock / Prism", "scale-mock POST wrk", "prism POST wrk"),
+            Ratio("GET httpx: scale-mock / Prism", "scale-mock GET httpx", "prism GET httpx"),
+            Ratio("list: 100k / 1k latency", "list 100k ms", "list 1k ms", at_most=2.0),
+        ],
+    )
 
 
 if __name__ == "__main__":
