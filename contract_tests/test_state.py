@@ -16,8 +16,6 @@ from hypothesis import strategies as st
 from hypothesis.stateful import (
     Bundle,
     RuleBasedStateMachine,
-    initialize,
-    invariant,
     rule,
     run_state_machine_as_test,
 )
@@ -74,7 +72,6 @@ class TaskLifecycle(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.model: dict[str, dict[str, Any]] = {}
-        self.serial = 0
 
     def _body(self, **extra: Any) -> dict[str, Any]:
         return {
@@ -84,13 +81,8 @@ class TaskLifecycle(RuleBasedStateMachine):
             **extra,
         }
 
-    @initialize()
-    def start(self) -> None:
-        self.serial = 0
-
     @rule(target=tasks, metadata=METADATA_VALUES, with_unique_id=st.booleans())
     def create(self, metadata: dict[str, Any], with_unique_id: bool) -> str:
-        self.serial += 1
         extra: dict[str, Any] = {"metadata": metadata}
         if with_unique_id:
             extra["unique_id"] = f"contract-{self.project}-{secrets.token_hex(6)}"
@@ -259,10 +251,6 @@ class TaskLifecycle(RuleBasedStateMachine):
         )
         new_task = again.json()["task_id"]
         self.model[new_task] = {"metadata": {}, "tags": None, "unique_id": unique_id}
-
-    @invariant()
-    def known(self) -> None:
-        assert all(isinstance(task, str) for task in self.model)
 
 
 def test_task_lifecycle(api: Api, target: Target, claim: Claim) -> None:
