@@ -43,7 +43,7 @@ pytestmark = pytest.mark.billable
     suppress_health_check=list(HealthCheck),
     database=None,
 )
-def test_operation_conforms_to_the_spec(case: Case[Any], claim: Claim) -> None:
+def test_operation_conforms_to_the_spec(case: Case[Any], claim: Claim, target: Target) -> None:
     operation_id = case.operation.definition.raw.get("operationId")
     claim(CONFORMS, f"{case.operation.label} ({operation_id})")
     excluded = [schemathesis.checks.positive_data_acceptance]
