@@ -11,7 +11,8 @@ T = TypeVar("T", bound="SegmentationLabel")
 
 @_attrs_define
 class SegmentationLabel:
-    """
+    """One label's entry in a segmentation response's `labelMapping`.
+
     Attributes:
         color (str):
         index (int):

@@ -83,6 +83,9 @@ def sync_detailed(
 ) -> Response[Batch | Error]:
     """Retrieve a batch
 
+     Returns the batch named in the path, with its `status` (`staging`, `in_progress` or
+    `completed`) and `metadata` (`sdk`); 404 if the account has no such batch.
+
     Args:
         batch_name (str):
 
@@ -111,6 +114,9 @@ def sync(
     client: AuthenticatedClient,
 ) -> Batch:
     """Retrieve a batch
+
+     Returns the batch named in the path, with its `status` (`staging`, `in_progress` or
+    `completed`) and `metadata` (`sdk`); 404 if the account has no such batch.
 
     Args:
         batch_name (str):
@@ -142,6 +148,9 @@ async def asyncio_detailed(
 ) -> Response[Batch | Error]:
     """Retrieve a batch
 
+     Returns the batch named in the path, with its `status` (`staging`, `in_progress` or
+    `completed`) and `metadata` (`sdk`); 404 if the account has no such batch.
+
     Args:
         batch_name (str):
 
@@ -168,6 +177,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Batch:
     """Retrieve a batch
+
+     Returns the batch named in the path, with its `status` (`staging`, `in_progress` or
+    `completed`) and `metadata` (`sdk`); 404 if the account has no such batch.
 
     Args:
         batch_name (str):
