@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck spec venv clean mock bench sdk-suite client
+.PHONY: demo test lint typecheck spec venv clean mock bench sdk-suite client spec-diff
 
 ## demo: start scale-mock on a free port, run the contract suite against it, print the report
 demo: $(STAMP)
@@ -40,6 +40,12 @@ bench: $(STAMP)
 ## sdk-suite: the official scaleapi SDK's own test suite against scale-mock (downloads its sdist)
 sdk-suite: $(STAMP)
 	$(BIN)/python scripts/official_sdk_suite.py
+
+## spec-diff: changes to the spec since BASE (a git ref), breaking or not; fails on a breaking
+## change without a major bump of info.version. Usage: make spec-diff BASE=main
+BASE ?= HEAD
+spec-diff: $(STAMP)
+	$(BIN)/python scripts/spec_diff.py $(BASE)
 
 ## spec: validate the spec and print what it describes
 spec: $(STAMP)
