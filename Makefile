@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck spec venv clean mock bench sdk-suite client spec-diff
+.PHONY: demo test lint typecheck spec venv clean mock bench sdk-suite client spec-diff docs docs-test
 
 ## demo: start scale-mock on a free port, run the contract suite against it, print the report
 demo: $(STAMP)
@@ -41,6 +41,16 @@ bench: $(STAMP)
 sdk-suite: $(STAMP)
 	$(BIN)/python scripts/official_sdk_suite.py
 
+## docs: the spec as HTML (Redoc, via npm into docs/node_modules) and the latest conformance
+## report beside it, in docs/site/
+docs: $(STAMP)
+	$(BIN)/python scripts/build_docs.py
+
+## docs-test: docs, Debian's chromium (installed if missing; needs root), and the render test
+docs-test: docs
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	$(BIN)/python -m pytest tests/docs_tests -v
+
 ## spec-diff: changes to the spec since BASE (a git ref), breaking or not; fails on a breaking
 ## change without a major bump of info.version. Usage: make spec-diff BASE=main
 BASE ?= HEAD
@@ -64,4 +74,4 @@ $(STAMP): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/node_modules reports
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache bench/node_modules docs/node_modules docs/site reports
