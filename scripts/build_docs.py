@@ -1,6 +1,7 @@
 """`make docs`: the spec as a static, self-contained HTML reference, and the latest
 conformance report as a page beside it, in docs/site/.
 
+- `redocly lint` with the rules of docs/redocly.yaml first: a finding stops the build.
 - docs/site/index.html: Redoc (`@redocly/cli build-docs`, pinned in docs/package.json and
   installed into docs/node_modules) with every operation, schema, constraint, example and the
   callback payloads (the `webhooks` section).
@@ -61,9 +62,17 @@ def self_contained(page: str) -> str:
     return re.sub(r'<link[^>]*href="https://fonts\.googleapis\.com[^"]*"[^>]*>', "", page)
 
 
+def lint(env: dict[str, str]) -> None:
+    """The Redocly rules the project chose (docs/redocly.yaml); a finding stops the build."""
+    spec = str(ROOT / "openapi" / "scale.yaml")
+    config = str(DOCS / "redocly.yaml")
+    subprocess.run([str(redocly()), "lint", "--config", config, spec], check=True, env=env)
+
+
 def build_reference() -> Path:
     target = SITE / "index.html"
     env = {**os.environ, "REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"}
+    lint(env)
     subprocess.run(
         [str(redocly()), "build-docs", str(ROOT / "openapi" / "scale.yaml"), "-o", str(target)],
         check=True,

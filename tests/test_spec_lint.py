@@ -2,7 +2,9 @@
 
 Every operation has a unique operationId, a summary and a description, and shows at least one
 example (of its request or of its success response, directly or through the schema it uses);
-every component schema says what it is; no component is left unused.
+every component schema says what it is; no component is left unused. (`make docs` also runs
+`redocly lint` with docs/redocly.yaml; this keeps the same rules in `make test`, which needs no
+npm.)
 """
 
 from __future__ import annotations
