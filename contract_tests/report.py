@@ -76,9 +76,8 @@ def render(results: dict[str, RuleResult], base_url: str) -> str:
         f"{len(failing)} rules broken, {len(results) - len(failing)} honoured.",
         "",
     ]
-    for title, selection in (("Broken rules", failing), ("Honoured rules", results)):
-        if title == "Honoured rules":
-            selection = {rule: r for rule, r in results.items() if not r.failed}
+    honoured = {rule: r for rule, r in results.items() if not r.failed}
+    for title, selection in (("Broken rules", failing), ("Honoured rules", honoured)):
         if not selection:
             continue
         lines += [f"## {title}", ""]

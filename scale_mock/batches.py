@@ -23,11 +23,18 @@ def task_counts(store: Store, key: str, batch: str) -> dict[str, int]:
     )
 
 
-def _with_status(store: Store, key: str, batch: dict[str, Any]) -> dict[str, Any]:
+def with_counts(
+    store: Store, key: str, batch: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """The batch with its derived status, and its task counts (one query for both)."""
     counts = task_counts(store, key, batch["name"])
     if counts and all(status in TERMINAL for status in counts):
         batch["status"] = "completed"
-    return batch
+    return batch, counts
+
+
+def _with_status(store: Store, key: str, batch: dict[str, Any]) -> dict[str, Any]:
+    return with_counts(store, key, batch)[0]
 
 
 def stored_batch(store: Store, key: str, name: str, field: str = "path.batch_name") -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from scale_mock.batches import load_batch, stored_batch, task_counts
+from scale_mock.batches import stored_batch, with_counts
 from scale_mock.context import Context
 from scale_mock.errors import ApiError
 from scale_mock.projects import load_project
@@ -132,17 +132,20 @@ def _pending_studio_batches(ctx: Context) -> list[dict[str, Any]]:
         p["name"]: p for p in ctx.store.all(ctx.key, "project", newest_first=False) if p["studio"]
     }
     batches = [
-        load_batch(ctx.store, ctx.key, b["name"])
+        with_counts(ctx.store, ctx.key, b)
         for b in ctx.store.all(ctx.key, "batch", newest_first=False)
         if b["project"] in studio_projects
     ]
-    pending = [b for b in batches if b["status"] != "completed"]
-    pending.sort(key=lambda b: (b.get("studioPriority") is None, b.get("studioPriority") or 0))
-    return [_studio_view(ctx, b, studio_projects[b["project"]]) for b in pending]
+    pending = [(b, counts) for b, counts in batches if b["status"] != "completed"]
+    pending.sort(
+        key=lambda p: (p[0].get("studioPriority") is None, p[0].get("studioPriority") or 0)
+    )
+    return [_studio_view(b, studio_projects[b["project"]], counts) for b, counts in pending]
 
 
-def _studio_view(ctx: Context, batch: dict[str, Any], project: dict[str, Any]) -> dict[str, Any]:
-    counts = task_counts(ctx.store, ctx.key, batch["name"])
+def _studio_view(
+    batch: dict[str, Any], project: dict[str, Any], counts: dict[str, int]
+) -> dict[str, Any]:
     return {
         "id": _short_id("batch", batch["name"]),
         "name": batch["name"],
@@ -187,7 +190,8 @@ def assign_batch(ctx: Context) -> dict[str, Any]:
     batch["studio_groups"] = list(dict.fromkeys(ctx.body["groups"]))
     with ctx.store.transaction() as db:
         ctx.store.put(db, ctx.key, "batch", name, batch)
-    return _studio_view(ctx, load_batch(ctx.store, ctx.key, name), project)
+    batch, counts = with_counts(ctx.store, ctx.key, batch)
+    return _studio_view(batch, project, counts)
 
 
 def _set_priorities(ctx: Context, order: list[str]) -> None:

@@ -257,28 +257,24 @@ def _require_status(task: dict[str, Any], wanted: str, rule: str, action: str) -
 
 
 def cancel_task(ctx: Context) -> dict[str, Any]:
-    store, key = ctx.store, ctx.key
-    with store.transaction() as db:
-        task = load_task(store, key, ctx.path("task_id"))
+    def cancel(db: sqlite3.Connection, task: dict[str, Any]) -> None:
         _require_status(task, "pending", "cancel_only_pending", "cancel")
-        task.update(status="canceled", updated_at=now())
+        task["status"] = "canceled"
         if ctx.request.query.get("clear_unique_id") and "unique_id" in task:
-            store.release_unique_id(db, key, task.pop("unique_id"))
-        store.put(db, key, "task", task["task_id"], task)
-    return task
+            ctx.store.release_unique_id(db, ctx.key, task.pop("unique_id"))
+
+    return _update(ctx, cancel)
 
 
 def audit_task(ctx: Context) -> dict[str, Any]:
     """Accept or reject a completed task; the verdict becomes its `customer_review_status`."""
-    store, key = ctx.store, ctx.key
-    with store.transaction() as db:
-        task = load_task(store, key, ctx.path("task_id"))
+
+    def audit(_db: sqlite3.Connection, task: dict[str, Any]) -> None:
         _require_status(task, "completed", "audit_only_completed", "audit")
         task["customer_review_status"] = "accepted" if ctx.body["accepted"] else "rejected"
         task["audit"] = {"accepted": ctx.body["accepted"], "comments": ctx.body.get("comments")}
-        task["updated_at"] = now()
-        store.put(db, key, "task", task["task_id"], task)
-    return task
+
+    return _update(ctx, audit)
 
 
 def set_unique_id(ctx: Context) -> dict[str, Any]:
