@@ -35,3 +35,23 @@ def test_the_client_builds_as_a_wheel_with_its_hand_written_modules(tmp_path: Pa
         zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
     )
     assert "Requires-Dist: httpx-retries" in metadata
+
+
+def test_a_body_also_allowed_form_encoded_is_still_sent_as_json() -> None:
+    """The spec allows create bodies form-encoded too (the documents' `curl -d`); the client
+    keeps one `body` argument, the JSON model, and sends JSON."""
+    import inspect
+
+    from scale_api_client.api.tasks import create_annotation_task
+    from scale_api_client.models import AnnotationTaskCreate
+
+    body = AnnotationTaskCreate.from_dict(
+        {"attachment": "https://example.com/a.png", "objects_to_annotate": ["car"]}
+    )
+    kwargs = create_annotation_task._get_kwargs(body=body)
+    assert kwargs["headers"]["Content-Type"] == "application/json"
+    assert kwargs["json"] == body.to_dict()
+    assert "data" not in kwargs
+    annotation = inspect.signature(create_annotation_task.sync).parameters["body"].annotation
+    assert annotation in (AnnotationTaskCreate, "AnnotationTaskCreate")
+    assert inspect.getsource(create_annotation_task).count("body (AnnotationTaskCreate)") == 4
