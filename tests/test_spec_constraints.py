@@ -112,6 +112,20 @@ def no_layers(path: str) -> Check:
     return check
 
 
+def narrowed_unless(path: str, name: str, absent: str, enum: list[str]) -> Check:
+    """`name` is narrowed to `enum` when the property `absent` is not given (if/then)."""
+
+    def check() -> None:
+        merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
+        assert any(
+            c["if"] == {"not": {"required": [absent]}}
+            and c["then"]["properties"][name] == {"enum": enum}
+            for c in merged.conditionals
+        ), merged.conditionals
+
+    return check
+
+
 def query(method: str, path: str, name: str, **keywords: Any) -> Check:
     def check() -> None:
         param = operation(SPEC, method, path).parameter(SPEC, "query", name)
@@ -315,6 +329,25 @@ CONSTRAINTS = [
         layers_only_with_image("/task/categorization"),
     ),
     Constraint(
+        "categorize (legacy path): 2016 urgency immediate, day or week, default day",
+        f"{DOCS_2016}:274",
+        body_property(
+            "/task/categorize", "urgency", enum=["immediate", "day", "week"], default="day"
+        ),
+    ),
+    Constraint(
+        "phonecall (2016 only): urgency immediate, day or week, default day",
+        f"{DOCS_2016}:614",
+        body_property(
+            "/task/phonecall", "urgency", enum=["immediate", "day", "week"], default="day"
+        ),
+    ),
+    Constraint(
+        "categorization: urgency express or standard",
+        f"{DOCS_2018}:167",
+        body_property("/task/categorization", "urgency", enum=URGENCY, default="standard"),
+    ),
+    Constraint(
         "categorize (legacy path): same rules",
         f"{DOCS_2016}:263",
         required("/task/categorize", "instruction", "attachment_type", "attachment", "categories"),
@@ -342,7 +375,19 @@ CONSTRAINTS = [
     Constraint(
         "transcription: attachment_type one of image, pdf, website",
         f"{DOCS_2018}:2330",
-        body_property("/task/transcription", "attachment_type", enum=["image", "pdf", "website"]),
+        narrowed_unless(
+            "/task/transcription", "attachment_type", "row_fields", ["image", "pdf", "website"]
+        ),
+    ),
+    Constraint(
+        "transcription (legacy row_fields form): attachment_type also text, video, audio",
+        f"{DOCS_2016}:450",
+        body_property_enum(
+            "/task/transcription",
+            "attachment_type",
+            "AttachmentType",
+            ["text", "image", "video", "audio", "website", "pdf"],
+        ),
     ),
     Constraint(
         "transcription: row_fields is the deprecated form",
@@ -413,8 +458,13 @@ CONSTRAINTS = [
         declares("get", "/task/{task_id}", "404"),
     ),
     Constraint(
-        "cancel: only pending tasks (400 for others)",
+        "cancel: only pending tasks (500 for others, as the documents say)",
         f"{DOCS_2018}:2821",
+        declares("post", "/task/{task_id}/cancel", "500"),
+    ),
+    Constraint(
+        "cancel: only pending tasks (400 for others, as the official SDK expects)",
+        "sdk 2.18.4 (tests/test_client.py)",
         declares("post", "/task/{task_id}/cancel", "400"),
     ),
     Constraint("errors carry an error message", f"{DOCS_2018}:2954", error_requires_message),
@@ -464,7 +514,7 @@ MUTATIONS = [
     ),
     (
         "categorization: layers only if attachment_type is image",
-        "components/schemas/CategorizationTaskCreate/allOf/2/then",
+        "components/schemas/CategorizationTaskParams/allOf/2/then",
     ),
 ]
 

@@ -4,7 +4,6 @@ from .annotation_attributes import AnnotationAttributes
 from .annotation_task_common import AnnotationTaskCommon
 from .annotation_task_create import AnnotationTaskCreate
 from .attachment_error import AttachmentError
-from .attachment_error_attachments_item import AttachmentErrorAttachmentsItem
 from .attachment_type import AttachmentType
 from .attribute import Attribute
 from .attribute_type import AttributeType
@@ -19,14 +18,13 @@ from .batch_status import BatchStatus
 from .batch_status_counts import BatchStatusCounts
 from .box_annotation import BoxAnnotation
 from .box_annotation_response import BoxAnnotationResponse
-from .callback_body import CallbackBody
-from .callback_body_response import CallbackBodyResponse
-from .callback_body_status import CallbackBodyStatus
 from .camera_intrinsics import CameraIntrinsics
 from .camera_rotation_quaternion import CameraRotationQuaternion
 from .categorization_response import CategorizationResponse
 from .categorization_task_create import CategorizationTaskCreate
-from .categorization_task_create_category_ids import CategorizationTaskCreateCategoryIds
+from .categorization_task_create_legacy import CategorizationTaskCreateLegacy
+from .categorization_task_params import CategorizationTaskParams
+from .categorization_task_params_category_ids import CategorizationTaskParamsCategoryIds
 from .comparison_task_create import ComparisonTaskCreate
 from .comparison_task_create_fields import ComparisonTaskCreateFields
 from .condition import Condition
@@ -45,6 +43,7 @@ from .error import Error
 from .evaluation_task_create import EvaluationTaskCreate
 from .evaluation_task_create_expected_response import EvaluationTaskCreateExpectedResponse
 from .evaluation_task_create_initial_response import EvaluationTaskCreateInitialResponse
+from .failed_attachment import FailedAttachment
 from .file import File
 from .file_import import FileImport
 from .file_upload import FileUpload
@@ -54,6 +53,8 @@ from .image_annotation_task_create_geometries import ImageAnnotationTaskCreateGe
 from .image_annotation_task_create_geometries_box import ImageAnnotationTaskCreateGeometriesBox
 from .image_attachment_type import ImageAttachmentType
 from .layers import Layers
+from .legacy_urgency import LegacyUrgency
+from .legacy_urgency_param import LegacyUrgencyParam
 from .line_annotation import LineAnnotation
 from .line_annotation_response import LineAnnotationResponse
 from .line_annotation_task_create import LineAnnotationTaskCreate
@@ -96,6 +97,7 @@ from .segmentation_response_annotations_combined import SegmentationResponseAnno
 from .segmentation_response_annotations_labeled import SegmentationResponseAnnotationsLabeled
 from .segmentation_response_instances import SegmentationResponseInstances
 from .segmentation_response_label_mapping import SegmentationResponseLabelMapping
+from .server_error_body import ServerErrorBody
 from .studio_assignments import StudioAssignments
 from .studio_assignments_change import StudioAssignmentsChange
 from .studio_batch import StudioBatch
@@ -109,9 +111,10 @@ from .studio_worker import StudioWorker
 from .task import Task
 from .task_audit import TaskAudit
 from .task_create_common import TaskCreateCommon
+from .task_create_common_metadata import TaskCreateCommonMetadata
 from .task_list_page import TaskListPage
 from .task_params import TaskParams
-from .task_response import TaskResponse
+from .task_response_type_0 import TaskResponseType0
 from .task_review_status import TaskReviewStatus
 from .task_status import TaskStatus
 from .task_status_filter import TaskStatusFilter
@@ -128,11 +131,11 @@ from .text_collection_task_create import TextCollectionTaskCreate
 from .training_task_create import TrainingTaskCreate
 from .training_task_create_expected_response import TrainingTaskCreateExpectedResponse
 from .transcription_task_create import TranscriptionTaskCreate
-from .transcription_task_create_attachment_type import TranscriptionTaskCreateAttachmentType
 from .transcription_task_create_fields import TranscriptionTaskCreateFields
 from .transcription_task_create_repeatable_fields import TranscriptionTaskCreateRepeatableFields
 from .transcription_task_create_row_fields import TranscriptionTaskCreateRowFields
 from .urgency import Urgency
+from .urgency_param import UrgencyParam
 from .vertex import Vertex
 
 __all__ = (
@@ -140,7 +143,6 @@ __all__ = (
     "AnnotationTaskCommon",
     "AnnotationTaskCreate",
     "AttachmentError",
-    "AttachmentErrorAttachmentsItem",
     "AttachmentType",
     "Attribute",
     "AttributeType",
@@ -155,14 +157,13 @@ __all__ = (
     "BatchStatusCounts",
     "BoxAnnotation",
     "BoxAnnotationResponse",
-    "CallbackBody",
-    "CallbackBodyResponse",
-    "CallbackBodyStatus",
     "CameraIntrinsics",
     "CameraRotationQuaternion",
     "CategorizationResponse",
     "CategorizationTaskCreate",
-    "CategorizationTaskCreateCategoryIds",
+    "CategorizationTaskCreateLegacy",
+    "CategorizationTaskParams",
+    "CategorizationTaskParamsCategoryIds",
     "ComparisonTaskCreate",
     "ComparisonTaskCreateFields",
     "Condition",
@@ -181,6 +182,7 @@ __all__ = (
     "EvaluationTaskCreate",
     "EvaluationTaskCreateExpectedResponse",
     "EvaluationTaskCreateInitialResponse",
+    "FailedAttachment",
     "File",
     "FileImport",
     "FileUpload",
@@ -190,6 +192,8 @@ __all__ = (
     "ImageAnnotationTaskCreateGeometriesBox",
     "ImageAttachmentType",
     "Layers",
+    "LegacyUrgency",
+    "LegacyUrgencyParam",
     "LineAnnotation",
     "LineAnnotationResponse",
     "LineAnnotationTaskCreate",
@@ -230,6 +234,7 @@ __all__ = (
     "SegmentationResponseAnnotationsLabeled",
     "SegmentationResponseInstances",
     "SegmentationResponseLabelMapping",
+    "ServerErrorBody",
     "StudioAssignments",
     "StudioAssignmentsChange",
     "StudioBatch",
@@ -243,9 +248,10 @@ __all__ = (
     "Task",
     "TaskAudit",
     "TaskCreateCommon",
+    "TaskCreateCommonMetadata",
     "TaskListPage",
     "TaskParams",
-    "TaskResponse",
+    "TaskResponseType0",
     "TaskReviewStatus",
     "TaskStatus",
     "TaskStatusFilter",
@@ -262,10 +268,10 @@ __all__ = (
     "TrainingTaskCreate",
     "TrainingTaskCreateExpectedResponse",
     "TranscriptionTaskCreate",
-    "TranscriptionTaskCreateAttachmentType",
     "TranscriptionTaskCreateFields",
     "TranscriptionTaskCreateRepeatableFields",
     "TranscriptionTaskCreateRowFields",
     "Urgency",
+    "UrgencyParam",
     "Vertex",
 )

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.attachment_error_attachments_item import AttachmentErrorAttachmentsItem
+    from ..models.failed_attachment import FailedAttachment
 
 
 T = TypeVar("T", bound="AttachmentError")
@@ -24,12 +24,12 @@ class AttachmentError:
 
         Attributes:
             error (str): The reason for the error.
-            attachments (list[AttachmentErrorAttachmentsItem] | Unset): The attachments that failed, with the HTTP status
-                received for each.
+            attachments (list[FailedAttachment] | Unset): The attachments that failed, with the HTTP status received for
+                each.
     """
 
     error: str
-    attachments: list[AttachmentErrorAttachmentsItem] | Unset = UNSET
+    attachments: list[FailedAttachment] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,17 +56,17 @@ class AttachmentError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.attachment_error_attachments_item import AttachmentErrorAttachmentsItem  # noqa: PLC0415
+        from ..models.failed_attachment import FailedAttachment  # noqa: PLC0415
 
         d = dict(src_dict)
         error = d.pop("error")
 
         _attachments = d.pop("attachments", UNSET)
-        attachments: list[AttachmentErrorAttachmentsItem] | Unset = UNSET
+        attachments: list[FailedAttachment] | Unset = UNSET
         if _attachments is not UNSET:
             attachments = []
             for attachments_item_data in _attachments:
-                attachments_item = AttachmentErrorAttachmentsItem.from_dict(attachments_item_data)
+                attachments_item = FailedAttachment.from_dict(attachments_item_data)
 
                 attachments.append(attachments_item)
 

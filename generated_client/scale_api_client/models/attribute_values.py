@@ -11,7 +11,12 @@ T = TypeVar("T", bound="AttributeValues")
 
 @_attrs_define
 class AttributeValues:
-    """The attribute values of one annotation, keyed by attribute name."""
+    """The attribute values of one annotation, keyed by attribute name: a category attribute's
+    choice (a string), a number attribute's number, or an angle attribute's degrees
+    (`AngleAttributeValue`). Which one a key holds depends on the attribute's `type` in the
+    task's params, which a schema of the response alone cannot see.
+
+    """
 
     additional_properties: dict[str, float | str] = _attrs_field(init=False, factory=dict)
 

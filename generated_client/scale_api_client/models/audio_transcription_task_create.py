@@ -11,7 +11,7 @@ from ..models.urgency import Urgency
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.metadata import Metadata
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
 
 
 T = TypeVar("T", bound="AudioTranscriptionTaskCreate")
@@ -36,15 +36,9 @@ class AudioTranscriptionTaskCreate:
                 show
                 example images, give structure to your instructions, and more." A project's instruction
                 is "concatenated to the end of the instructions of tasks created under the project".
-            urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-                (`docs-2018`),
-                default `standard`. "We aim to complete express tasks within several hours, and standard
-                tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-                accepted on new tasks (see `TaskUrgency`).
-            metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-                for storing
-                additional information about the task in a structured format." "Metadata is not used by
-                Scale (e.g., to affect how the task is done)." Default `{}`.
+            metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+                "metadata (optional,
+                default {})" (docs-2018 L327; docs-2016 L277).
             project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
                 parameters.
             project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
@@ -54,6 +48,11 @@ class AudioTranscriptionTaskCreate:
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
+            urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
+                (`docs-2018`),
+                default `standard`. "We aim to complete express tasks within several hours, and standard
+                tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
+                accepted on new tasks (see `TaskUrgency`).
             verbatim (bool | Unset): Whether the transcription should be verbatim.
             phrases (list[str] | Unset): Phrases expected in the audio.
     """
@@ -62,12 +61,12 @@ class AudioTranscriptionTaskCreate:
     attachment: str
     callback_url: str | Unset = UNSET
     instruction: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
     batch: str | Unset = UNSET
+    urgency: Urgency | Unset = UNSET
     verbatim: bool | Unset = UNSET
     phrases: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -81,10 +80,6 @@ class AudioTranscriptionTaskCreate:
 
         instruction = self.instruction
 
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
-
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
@@ -96,6 +91,10 @@ class AudioTranscriptionTaskCreate:
         unique_id = self.unique_id
 
         batch = self.batch
+
+        urgency: str | Unset = UNSET
+        if not isinstance(self.urgency, Unset):
+            urgency = self.urgency.value
 
         verbatim = self.verbatim
 
@@ -115,8 +114,6 @@ class AudioTranscriptionTaskCreate:
             field_dict["callback_url"] = callback_url
         if instruction is not UNSET:
             field_dict["instruction"] = instruction
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -127,6 +124,8 @@ class AudioTranscriptionTaskCreate:
             field_dict["unique_id"] = unique_id
         if batch is not UNSET:
             field_dict["batch"] = batch
+        if urgency is not UNSET:
+            field_dict["urgency"] = urgency
         if verbatim is not UNSET:
             field_dict["verbatim"] = verbatim
         if phrases is not UNSET:
@@ -136,7 +135,7 @@ class AudioTranscriptionTaskCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
         attachment_type = AudioTranscriptionTaskCreateAttachmentType(d.pop("attachment_type"))
@@ -147,19 +146,12 @@ class AudioTranscriptionTaskCreate:
 
         instruction = d.pop("instruction", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -168,6 +160,13 @@ class AudioTranscriptionTaskCreate:
         unique_id = d.pop("unique_id", UNSET)
 
         batch = d.pop("batch", UNSET)
+
+        _urgency = d.pop("urgency", UNSET)
+        urgency: Urgency | Unset
+        if isinstance(_urgency, Unset):
+            urgency = UNSET
+        else:
+            urgency = Urgency(_urgency)
 
         verbatim = d.pop("verbatim", UNSET)
 
@@ -178,12 +177,12 @@ class AudioTranscriptionTaskCreate:
             attachment=attachment,
             callback_url=callback_url,
             instruction=instruction,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,
             unique_id=unique_id,
             batch=batch,
+            urgency=urgency,
             verbatim=verbatim,
             phrases=phrases,
         )

@@ -11,9 +11,9 @@ from ..models.urgency import Urgency
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.categorization_task_create_category_ids import CategorizationTaskCreateCategoryIds
+    from ..models.categorization_task_params_category_ids import CategorizationTaskParamsCategoryIds
     from ..models.layers import Layers
-    from ..models.metadata import Metadata
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
 
 
 T = TypeVar("T", bound="CategorizationTaskCreate")
@@ -21,7 +21,7 @@ T = TypeVar("T", bound="CategorizationTaskCreate")
 
 @_attrs_define
 class CategorizationTaskCreate:
-    """Parameters of `POST /task/categorization` (and of the deprecated `/task/categorize`).
+    """Parameters of `POST /task/categorization`.
 
     Attributes:
         instruction (str): "A markdown-enabled string explaining" how to do the task. "You can use markdown to show
@@ -41,15 +41,9 @@ class CategorizationTaskCreate:
             email sent with the body as the task's JSON payload"). Documented as required, but "you
             can set a default callback URL in your profile, which will be used for tasks that do not
             specify one", so it is optional here.
-        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-            (`docs-2018`),
-            default `standard`. "We aim to complete express tasks within several hours, and standard
-            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-            accepted on new tasks (see `TaskUrgency`).
-        metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-            for storing
-            additional information about the task in a structured format." "Metadata is not used by
-            Scale (e.g., to affect how the task is done)." Default `{}`.
+        metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+            "metadata (optional,
+            default {})" (docs-2018 L327; docs-2016 L277).
         project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
             parameters.
         project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
@@ -59,7 +53,7 @@ class CategorizationTaskCreate:
         unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
             `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
         batch (str | Unset): The name of the batch to add the task to.
-        category_ids (CategorizationTaskCreateCategoryIds | Unset): "An optional dictionary where the keys are the
+        category_ids (CategorizationTaskParamsCategoryIds | Unset): "An optional dictionary where the keys are the
             optional ids, and the values are the
             category values provided in categories", e.g. `{"123": "Blue Cross", "124": "Red Cross"}`.
         allow_multiple (bool | Unset): "Default is false. Determines whether you allow multiple categories to be chosen
@@ -73,6 +67,11 @@ class CategorizationTaskCreate:
             respective endpoints." Accepted by annotation, pointannotation, lineannotation,
             polygonannotation and cuboidannotation tasks, and by categorization when `attachment_type` is
             `image`.
+        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
+            (`docs-2018`),
+            default `standard`. "We aim to complete express tasks within several hours, and standard
+            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
+            accepted on new tasks (see `TaskUrgency`).
     """
 
     instruction: str
@@ -80,15 +79,15 @@ class CategorizationTaskCreate:
     attachment: str
     categories: list[str]
     callback_url: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
     batch: str | Unset = UNSET
-    category_ids: CategorizationTaskCreateCategoryIds | Unset = UNSET
+    category_ids: CategorizationTaskParamsCategoryIds | Unset = UNSET
     allow_multiple: bool | Unset = False
     layers: Layers | Unset = UNSET
+    urgency: Urgency | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -101,10 +100,6 @@ class CategorizationTaskCreate:
         categories = self.categories
 
         callback_url = self.callback_url
-
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -128,6 +123,10 @@ class CategorizationTaskCreate:
         if not isinstance(self.layers, Unset):
             layers = self.layers.to_dict()
 
+        urgency: str | Unset = UNSET
+        if not isinstance(self.urgency, Unset):
+            urgency = self.urgency.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -140,8 +139,6 @@ class CategorizationTaskCreate:
         )
         if callback_url is not UNSET:
             field_dict["callback_url"] = callback_url
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -158,14 +155,16 @@ class CategorizationTaskCreate:
             field_dict["allow_multiple"] = allow_multiple
         if layers is not UNSET:
             field_dict["layers"] = layers
+        if urgency is not UNSET:
+            field_dict["urgency"] = urgency
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.categorization_task_create_category_ids import CategorizationTaskCreateCategoryIds  # noqa: PLC0415
+        from ..models.categorization_task_params_category_ids import CategorizationTaskParamsCategoryIds  # noqa: PLC0415
         from ..models.layers import Layers  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
         instruction = d.pop("instruction")
@@ -178,19 +177,12 @@ class CategorizationTaskCreate:
 
         callback_url = d.pop("callback_url", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -201,11 +193,11 @@ class CategorizationTaskCreate:
         batch = d.pop("batch", UNSET)
 
         _category_ids = d.pop("category_ids", UNSET)
-        category_ids: CategorizationTaskCreateCategoryIds | Unset
+        category_ids: CategorizationTaskParamsCategoryIds | Unset
         if isinstance(_category_ids, Unset):
             category_ids = UNSET
         else:
-            category_ids = CategorizationTaskCreateCategoryIds.from_dict(_category_ids)
+            category_ids = CategorizationTaskParamsCategoryIds.from_dict(_category_ids)
 
         allow_multiple = d.pop("allow_multiple", UNSET)
 
@@ -216,13 +208,19 @@ class CategorizationTaskCreate:
         else:
             layers = Layers.from_dict(_layers)
 
+        _urgency = d.pop("urgency", UNSET)
+        urgency: Urgency | Unset
+        if isinstance(_urgency, Unset):
+            urgency = UNSET
+        else:
+            urgency = Urgency(_urgency)
+
         categorization_task_create = cls(
             instruction=instruction,
             attachment_type=attachment_type,
             attachment=attachment,
             categories=categories,
             callback_url=callback_url,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,
@@ -231,6 +229,7 @@ class CategorizationTaskCreate:
             category_ids=category_ids,
             allow_multiple=allow_multiple,
             layers=layers,
+            urgency=urgency,
         )
 
         categorization_task_create.additional_properties = d

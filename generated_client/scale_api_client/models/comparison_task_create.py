@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.comparison_task_create_fields import ComparisonTaskCreateFields
-    from ..models.metadata import Metadata
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
 
 
 T = TypeVar("T", bound="ComparisonTaskCreate")
@@ -39,15 +39,9 @@ class ComparisonTaskCreate:
             email sent with the body as the task's JSON payload"). Documented as required, but "you
             can set a default callback URL in your profile, which will be used for tasks that do not
             specify one", so it is optional here.
-        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-            (`docs-2018`),
-            default `standard`. "We aim to complete express tasks within several hours, and standard
-            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-            accepted on new tasks (see `TaskUrgency`).
-        metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-            for storing
-            additional information about the task in a structured format." "Metadata is not used by
-            Scale (e.g., to affect how the task is done)." Default `{}`.
+        metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+            "metadata (optional,
+            default {})" (docs-2018 L327; docs-2016 L277).
         project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
             parameters.
         project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
@@ -57,6 +51,11 @@ class ComparisonTaskCreate:
         unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
             `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
         batch (str | Unset): The name of the batch to add the task to.
+        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
+            (`docs-2018`),
+            default `standard`. "We aim to complete express tasks within several hours, and standard
+            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
+            accepted on new tasks (see `TaskUrgency`).
         fields (ComparisonTaskCreateFields | Unset): "A dictionary corresponding to the fields to be recorded. Keys are
             the keys you'd like
             the fields to be returned under, and values are descriptions to be shown to human
@@ -69,12 +68,12 @@ class ComparisonTaskCreate:
     attachment_type: AttachmentType
     attachments: list[str]
     callback_url: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
     batch: str | Unset = UNSET
+    urgency: Urgency | Unset = UNSET
     fields: ComparisonTaskCreateFields | Unset = UNSET
     choices: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -88,10 +87,6 @@ class ComparisonTaskCreate:
 
         callback_url = self.callback_url
 
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
-
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
@@ -103,6 +98,10 @@ class ComparisonTaskCreate:
         unique_id = self.unique_id
 
         batch = self.batch
+
+        urgency: str | Unset = UNSET
+        if not isinstance(self.urgency, Unset):
+            urgency = self.urgency.value
 
         fields: dict[str, Any] | Unset = UNSET
         if not isinstance(self.fields, Unset):
@@ -123,8 +122,6 @@ class ComparisonTaskCreate:
         )
         if callback_url is not UNSET:
             field_dict["callback_url"] = callback_url
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -135,6 +132,8 @@ class ComparisonTaskCreate:
             field_dict["unique_id"] = unique_id
         if batch is not UNSET:
             field_dict["batch"] = batch
+        if urgency is not UNSET:
+            field_dict["urgency"] = urgency
         if fields is not UNSET:
             field_dict["fields"] = fields
         if choices is not UNSET:
@@ -145,7 +144,7 @@ class ComparisonTaskCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.comparison_task_create_fields import ComparisonTaskCreateFields  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
         instruction = d.pop("instruction")
@@ -156,19 +155,12 @@ class ComparisonTaskCreate:
 
         callback_url = d.pop("callback_url", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -177,6 +169,13 @@ class ComparisonTaskCreate:
         unique_id = d.pop("unique_id", UNSET)
 
         batch = d.pop("batch", UNSET)
+
+        _urgency = d.pop("urgency", UNSET)
+        urgency: Urgency | Unset
+        if isinstance(_urgency, Unset):
+            urgency = UNSET
+        else:
+            urgency = Urgency(_urgency)
 
         _fields = d.pop("fields", UNSET)
         fields: ComparisonTaskCreateFields | Unset
@@ -192,12 +191,12 @@ class ComparisonTaskCreate:
             attachment_type=attachment_type,
             attachments=attachments,
             callback_url=callback_url,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,
             unique_id=unique_id,
             batch=batch,
+            urgency=urgency,
             fields=fields,
             choices=choices,
         )

@@ -35,7 +35,11 @@ class CuboidAnnotation:
             edges (list[CuboidAnnotationEdgesItem] | Unset):
             points_2d (list[Vertex] | Unset):
             points_3d (list[CuboidAnnotationPoints3DItem] | Unset):
-            attributes (AttributeValues | Unset): The attribute values of one annotation, keyed by attribute name.
+            attributes (AttributeValues | Unset): The attribute values of one annotation, keyed by attribute name: a
+                category attribute's
+                choice (a string), a number attribute's number, or an angle attribute's degrees
+                (`AngleAttributeValue`). Which one a key holds depends on the attribute's `type` in the
+                task's params, which a schema of the response alone cannot see.
     """
 
     vertices: list[CuboidAnnotationVerticesItem]

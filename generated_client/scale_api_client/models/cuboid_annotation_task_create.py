@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from ..models.camera_intrinsics import CameraIntrinsics
     from ..models.camera_rotation_quaternion import CameraRotationQuaternion
     from ..models.layers import Layers
-    from ..models.metadata import Metadata
     from ..models.nested_label import NestedLabel
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
 
 
 T = TypeVar("T", bound="CuboidAnnotationTaskCreate")
@@ -43,15 +43,9 @@ class CuboidAnnotationTaskCreate:
             show
             example images, give structure to your instructions, and more." A project's instruction
             is "concatenated to the end of the instructions of tasks created under the project".
-        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-            (`docs-2018`),
-            default `standard`. "We aim to complete express tasks within several hours, and standard
-            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-            accepted on new tasks (see `TaskUrgency`).
-        metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-            for storing
-            additional information about the task in a structured format." "Metadata is not used by
-            Scale (e.g., to affect how the task is done)." Default `{}`.
+        metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+            "metadata (optional,
+            default {})" (docs-2018 L327; docs-2016 L277).
         project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
             parameters.
         project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
@@ -81,6 +75,11 @@ class CuboidAnnotationTaskCreate:
             specify attributes of each annotation that you want to capture." "attribute_conditions are
             automatically verified for circular dependencies, and tasks will be rejected if any circular
             dependencies are found."
+        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
+            (`docs-2018`),
+            default `standard`. "We aim to complete express tasks within several hours, and standard
+            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
+            accepted on new tasks (see `TaskUrgency`).
         camera_intrinsics (CameraIntrinsics | Unset): "Object defining camera intrinsics, in format {fx: 1300, fy: 1300,
             cx: 600, cy: 300,
             scalefactor: 2.75, skew: 0} (skew defaults to 0, scalefactor defaults to 1). scalefactor is
@@ -112,8 +111,7 @@ class CuboidAnnotationTaskCreate:
     objects_to_annotate: list[NestedLabel | str]
     callback_url: str | Unset = UNSET
     instruction: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
@@ -122,6 +120,7 @@ class CuboidAnnotationTaskCreate:
     with_labels: bool | Unset = False
     layers: Layers | Unset = UNSET
     annotation_attributes: AnnotationAttributes | Unset = UNSET
+    urgency: Urgency | Unset = UNSET
     camera_intrinsics: CameraIntrinsics | Unset = UNSET
     camera_rotation_quaternion: CameraRotationQuaternion | Unset = UNSET
     min_width: int | str | Unset = 0
@@ -148,10 +147,6 @@ class CuboidAnnotationTaskCreate:
 
         instruction = self.instruction
 
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
-
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
@@ -177,6 +172,10 @@ class CuboidAnnotationTaskCreate:
         annotation_attributes: dict[str, Any] | Unset = UNSET
         if not isinstance(self.annotation_attributes, Unset):
             annotation_attributes = self.annotation_attributes.to_dict()
+
+        urgency: str | Unset = UNSET
+        if not isinstance(self.urgency, Unset):
+            urgency = self.urgency.value
 
         camera_intrinsics: dict[str, Any] | Unset = UNSET
         if not isinstance(self.camera_intrinsics, Unset):
@@ -214,8 +213,6 @@ class CuboidAnnotationTaskCreate:
             field_dict["callback_url"] = callback_url
         if instruction is not UNSET:
             field_dict["instruction"] = instruction
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -234,6 +231,8 @@ class CuboidAnnotationTaskCreate:
             field_dict["layers"] = layers
         if annotation_attributes is not UNSET:
             field_dict["annotation_attributes"] = annotation_attributes
+        if urgency is not UNSET:
+            field_dict["urgency"] = urgency
         if camera_intrinsics is not UNSET:
             field_dict["camera_intrinsics"] = camera_intrinsics
         if camera_rotation_quaternion is not UNSET:
@@ -255,8 +254,8 @@ class CuboidAnnotationTaskCreate:
         from ..models.camera_intrinsics import CameraIntrinsics  # noqa: PLC0415
         from ..models.camera_rotation_quaternion import CameraRotationQuaternion  # noqa: PLC0415
         from ..models.layers import Layers  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
         from ..models.nested_label import NestedLabel  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
         attachment = d.pop("attachment")
@@ -286,19 +285,12 @@ class CuboidAnnotationTaskCreate:
 
         instruction = d.pop("instruction", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -330,6 +322,13 @@ class CuboidAnnotationTaskCreate:
             annotation_attributes = UNSET
         else:
             annotation_attributes = AnnotationAttributes.from_dict(_annotation_attributes)
+
+        _urgency = d.pop("urgency", UNSET)
+        urgency: Urgency | Unset
+        if isinstance(_urgency, Unset):
+            urgency = UNSET
+        else:
+            urgency = Urgency(_urgency)
 
         _camera_intrinsics = d.pop("camera_intrinsics", UNSET)
         camera_intrinsics: CameraIntrinsics | Unset
@@ -368,7 +367,6 @@ class CuboidAnnotationTaskCreate:
             objects_to_annotate=objects_to_annotate,
             callback_url=callback_url,
             instruction=instruction,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,
@@ -378,6 +376,7 @@ class CuboidAnnotationTaskCreate:
             with_labels=with_labels,
             layers=layers,
             annotation_attributes=annotation_attributes,
+            urgency=urgency,
             camera_intrinsics=camera_intrinsics,
             camera_rotation_quaternion=camera_rotation_quaternion,
             min_width=min_width,

@@ -12,8 +12,8 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.evaluation_task_create_expected_response import EvaluationTaskCreateExpectedResponse
     from ..models.evaluation_task_create_initial_response import EvaluationTaskCreateInitialResponse
-    from ..models.metadata import Metadata
     from ..models.rapid_attachments_item import RapidAttachmentsItem
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
 
 
 T = TypeVar("T", bound="EvaluationTaskCreate")
@@ -38,15 +38,9 @@ class EvaluationTaskCreate:
                 show
                 example images, give structure to your instructions, and more." A project's instruction
                 is "concatenated to the end of the instructions of tasks created under the project".
-            urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-                (`docs-2018`),
-                default `standard`. "We aim to complete express tasks within several hours, and standard
-                tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-                accepted on new tasks (see `TaskUrgency`).
-            metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-                for storing
-                additional information about the task in a structured format." "Metadata is not used by
-                Scale (e.g., to affect how the task is done)." Default `{}`.
+            metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+                "metadata (optional,
+                default {})" (docs-2018 L327; docs-2016 L277).
             project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
                 parameters.
             project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
@@ -56,6 +50,11 @@ class EvaluationTaskCreate:
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
+            urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
+                (`docs-2018`),
+                default `standard`. "We aim to complete express tasks within several hours, and standard
+                tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
+                accepted on new tasks (see `TaskUrgency`).
             initial_response (EvaluationTaskCreateInitialResponse | Unset): For a review-phase evaluation task, the response
                 under review.
             attachments (list[RapidAttachmentsItem] | Unset): The attachments of a Rapid task, such as `[{"type": "image",
@@ -65,12 +64,12 @@ class EvaluationTaskCreate:
     expected_response: EvaluationTaskCreateExpectedResponse
     callback_url: str | Unset = UNSET
     instruction: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
     batch: str | Unset = UNSET
+    urgency: Urgency | Unset = UNSET
     initial_response: EvaluationTaskCreateInitialResponse | Unset = UNSET
     attachments: list[RapidAttachmentsItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -81,10 +80,6 @@ class EvaluationTaskCreate:
         callback_url = self.callback_url
 
         instruction = self.instruction
-
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -97,6 +92,10 @@ class EvaluationTaskCreate:
         unique_id = self.unique_id
 
         batch = self.batch
+
+        urgency: str | Unset = UNSET
+        if not isinstance(self.urgency, Unset):
+            urgency = self.urgency.value
 
         initial_response: dict[str, Any] | Unset = UNSET
         if not isinstance(self.initial_response, Unset):
@@ -120,8 +119,6 @@ class EvaluationTaskCreate:
             field_dict["callback_url"] = callback_url
         if instruction is not UNSET:
             field_dict["instruction"] = instruction
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -132,6 +129,8 @@ class EvaluationTaskCreate:
             field_dict["unique_id"] = unique_id
         if batch is not UNSET:
             field_dict["batch"] = batch
+        if urgency is not UNSET:
+            field_dict["urgency"] = urgency
         if initial_response is not UNSET:
             field_dict["initial_response"] = initial_response
         if attachments is not UNSET:
@@ -143,8 +142,8 @@ class EvaluationTaskCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.evaluation_task_create_expected_response import EvaluationTaskCreateExpectedResponse  # noqa: PLC0415
         from ..models.evaluation_task_create_initial_response import EvaluationTaskCreateInitialResponse  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
         from ..models.rapid_attachments_item import RapidAttachmentsItem  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
         expected_response = EvaluationTaskCreateExpectedResponse.from_dict(d.pop("expected_response"))
@@ -153,19 +152,12 @@ class EvaluationTaskCreate:
 
         instruction = d.pop("instruction", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -174,6 +166,13 @@ class EvaluationTaskCreate:
         unique_id = d.pop("unique_id", UNSET)
 
         batch = d.pop("batch", UNSET)
+
+        _urgency = d.pop("urgency", UNSET)
+        urgency: Urgency | Unset
+        if isinstance(_urgency, Unset):
+            urgency = UNSET
+        else:
+            urgency = Urgency(_urgency)
 
         _initial_response = d.pop("initial_response", UNSET)
         initial_response: EvaluationTaskCreateInitialResponse | Unset
@@ -197,12 +196,12 @@ class EvaluationTaskCreate:
             expected_response=expected_response,
             callback_url=callback_url,
             instruction=instruction,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,
             unique_id=unique_id,
             batch=batch,
+            urgency=urgency,
             initial_response=initial_response,
             attachments=attachments,
         )

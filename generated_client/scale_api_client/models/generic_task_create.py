@@ -10,7 +10,7 @@ from ..models.urgency import Urgency
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.metadata import Metadata
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
 
 
 T = TypeVar("T", bound="GenericTaskCreate")
@@ -32,15 +32,9 @@ class GenericTaskCreate:
                 show
                 example images, give structure to your instructions, and more." A project's instruction
                 is "concatenated to the end of the instructions of tasks created under the project".
-            urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-                (`docs-2018`),
-                default `standard`. "We aim to complete express tasks within several hours, and standard
-                tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-                accepted on new tasks (see `TaskUrgency`).
-            metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-                for storing
-                additional information about the task in a structured format." "Metadata is not used by
-                Scale (e.g., to affect how the task is done)." Default `{}`.
+            metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+                "metadata (optional,
+                default {})" (docs-2018 L327; docs-2016 L277).
             project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
                 parameters.
             project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
@@ -50,26 +44,27 @@ class GenericTaskCreate:
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
+            urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
+                (`docs-2018`),
+                default `standard`. "We aim to complete express tasks within several hours, and standard
+                tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
+                accepted on new tasks (see `TaskUrgency`).
     """
 
     callback_url: str | Unset = UNSET
     instruction: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
     batch: str | Unset = UNSET
+    urgency: Urgency | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         callback_url = self.callback_url
 
         instruction = self.instruction
-
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -83,6 +78,10 @@ class GenericTaskCreate:
 
         batch = self.batch
 
+        urgency: str | Unset = UNSET
+        if not isinstance(self.urgency, Unset):
+            urgency = self.urgency.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -90,8 +89,6 @@ class GenericTaskCreate:
             field_dict["callback_url"] = callback_url
         if instruction is not UNSET:
             field_dict["instruction"] = instruction
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -102,31 +99,26 @@ class GenericTaskCreate:
             field_dict["unique_id"] = unique_id
         if batch is not UNSET:
             field_dict["batch"] = batch
+        if urgency is not UNSET:
+            field_dict["urgency"] = urgency
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
         callback_url = d.pop("callback_url", UNSET)
 
         instruction = d.pop("instruction", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -136,15 +128,22 @@ class GenericTaskCreate:
 
         batch = d.pop("batch", UNSET)
 
+        _urgency = d.pop("urgency", UNSET)
+        urgency: Urgency | Unset
+        if isinstance(_urgency, Unset):
+            urgency = UNSET
+        else:
+            urgency = Urgency(_urgency)
+
         generic_task_create = cls(
             callback_url=callback_url,
             instruction=instruction,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,
             unique_id=unique_id,
             batch=batch,
+            urgency=urgency,
         )
 
         generic_task_create.additional_properties = d

@@ -25,7 +25,11 @@ class LineAnnotation:
             vertices (list[Vertex]):
             label (str | Unset):
             spline (bool | Unset):
-            attributes (AttributeValues | Unset): The attribute values of one annotation, keyed by attribute name.
+            attributes (AttributeValues | Unset): The attribute values of one annotation, keyed by attribute name: a
+                category attribute's
+                choice (a string), a number attribute's number, or an angle attribute's degrees
+                (`AngleAttributeValue`). Which one a key holds depends on the attribute's `type` in the
+                task's params, which a schema of the response alone cannot see.
     """
 
     vertices: list[Vertex]

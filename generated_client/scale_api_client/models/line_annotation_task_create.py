@@ -13,8 +13,8 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.annotation_attributes import AnnotationAttributes
     from ..models.layers import Layers
-    from ..models.metadata import Metadata
     from ..models.nested_label import NestedLabel
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
 
 
 T = TypeVar("T", bound="LineAnnotationTaskCreate")
@@ -41,15 +41,9 @@ class LineAnnotationTaskCreate:
             show
             example images, give structure to your instructions, and more." A project's instruction
             is "concatenated to the end of the instructions of tasks created under the project".
-        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-            (`docs-2018`),
-            default `standard`. "We aim to complete express tasks within several hours, and standard
-            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-            accepted on new tasks (see `TaskUrgency`).
-        metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-            for storing
-            additional information about the task in a structured format." "Metadata is not used by
-            Scale (e.g., to affect how the task is done)." Default `{}`.
+        metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+            "metadata (optional,
+            default {})" (docs-2018 L327; docs-2016 L277).
         project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
             parameters.
         project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
@@ -79,6 +73,11 @@ class LineAnnotationTaskCreate:
             specify attributes of each annotation that you want to capture." "attribute_conditions are
             automatically verified for circular dependencies, and tasks will be rejected if any circular
             dependencies are found."
+        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
+            (`docs-2018`),
+            default `standard`. "We aim to complete express tasks within several hours, and standard
+            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
+            accepted on new tasks (see `TaskUrgency`).
         splines (bool | Unset): "Specifies whether or not you'd like your lines drawn as cardinal splines instead of
             segmented lines."
              Default: False.
@@ -94,8 +93,7 @@ class LineAnnotationTaskCreate:
     objects_to_annotate: list[NestedLabel | str]
     callback_url: str | Unset = UNSET
     instruction: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
@@ -104,6 +102,7 @@ class LineAnnotationTaskCreate:
     with_labels: bool | Unset = False
     layers: Layers | Unset = UNSET
     annotation_attributes: AnnotationAttributes | Unset = UNSET
+    urgency: Urgency | Unset = UNSET
     splines: bool | Unset = False
     min_vertices: int | Unset = 1
     max_vertices: int | None | Unset = UNSET
@@ -126,10 +125,6 @@ class LineAnnotationTaskCreate:
         callback_url = self.callback_url
 
         instruction = self.instruction
-
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -157,6 +152,10 @@ class LineAnnotationTaskCreate:
         if not isinstance(self.annotation_attributes, Unset):
             annotation_attributes = self.annotation_attributes.to_dict()
 
+        urgency: str | Unset = UNSET
+        if not isinstance(self.urgency, Unset):
+            urgency = self.urgency.value
+
         splines = self.splines
 
         min_vertices = self.min_vertices
@@ -179,8 +178,6 @@ class LineAnnotationTaskCreate:
             field_dict["callback_url"] = callback_url
         if instruction is not UNSET:
             field_dict["instruction"] = instruction
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -199,6 +196,8 @@ class LineAnnotationTaskCreate:
             field_dict["layers"] = layers
         if annotation_attributes is not UNSET:
             field_dict["annotation_attributes"] = annotation_attributes
+        if urgency is not UNSET:
+            field_dict["urgency"] = urgency
         if splines is not UNSET:
             field_dict["splines"] = splines
         if min_vertices is not UNSET:
@@ -212,8 +211,8 @@ class LineAnnotationTaskCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.annotation_attributes import AnnotationAttributes  # noqa: PLC0415
         from ..models.layers import Layers  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
         from ..models.nested_label import NestedLabel  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
         attachment = d.pop("attachment")
@@ -243,19 +242,12 @@ class LineAnnotationTaskCreate:
 
         instruction = d.pop("instruction", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -288,6 +280,13 @@ class LineAnnotationTaskCreate:
         else:
             annotation_attributes = AnnotationAttributes.from_dict(_annotation_attributes)
 
+        _urgency = d.pop("urgency", UNSET)
+        urgency: Urgency | Unset
+        if isinstance(_urgency, Unset):
+            urgency = UNSET
+        else:
+            urgency = Urgency(_urgency)
+
         splines = d.pop("splines", UNSET)
 
         min_vertices = d.pop("min_vertices", UNSET)
@@ -306,7 +305,6 @@ class LineAnnotationTaskCreate:
             objects_to_annotate=objects_to_annotate,
             callback_url=callback_url,
             instruction=instruction,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,
@@ -316,6 +314,7 @@ class LineAnnotationTaskCreate:
             with_labels=with_labels,
             layers=layers,
             annotation_attributes=annotation_attributes,
+            urgency=urgency,
             splines=splines,
             min_vertices=min_vertices,
             max_vertices=max_vertices,

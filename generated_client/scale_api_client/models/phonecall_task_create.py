@@ -7,12 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.attachment_type import AttachmentType
-from ..models.urgency import Urgency
+from ..models.legacy_urgency import LegacyUrgency
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.metadata import Metadata
     from ..models.phonecall_task_create_fields import PhonecallTaskCreateFields
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
 
 
 T = TypeVar("T", bound="PhonecallTaskCreate")
@@ -39,15 +39,9 @@ class PhonecallTaskCreate:
                 email sent with the body as the task's JSON payload"). Documented as required, but "you
                 can set a default callback URL in your profile, which will be used for tasks that do not
                 specify one", so it is optional here.
-            urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-                (`docs-2018`),
-                default `standard`. "We aim to complete express tasks within several hours, and standard
-                tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-                accepted on new tasks (see `TaskUrgency`).
-            metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-                for storing
-                additional information about the task in a structured format." "Metadata is not used by
-                Scale (e.g., to affect how the task is done)." Default `{}`.
+            metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+                "metadata (optional,
+                default {})" (docs-2018 L327; docs-2016 L277).
             project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
                 parameters.
             project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
@@ -57,6 +51,11 @@ class PhonecallTaskCreate:
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
+            urgency (LegacyUrgency | Unset): The urgency of the 2016-only `/task/categorize` and `/task/phonecall`: "One of
+                `immediate`,
+                `day`, or `week`, where `immediate` is a one-hour response time", "(optional, default
+                `day`)" (docs-2016 L274, L614). These paths exist only in `docs-2016`, so they keep its
+                values.
             attachment_type (AttachmentType | Unset): "One of text, image, video, audio, website, or pdf. Describes what
                 type of file the
                 attachment is." For `text` the attachment is plain text; "Otherwise, it should be a URL
@@ -71,12 +70,12 @@ class PhonecallTaskCreate:
     script: str
     entity_name: str
     callback_url: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
     batch: str | Unset = UNSET
+    urgency: LegacyUrgency | Unset = UNSET
     attachment_type: AttachmentType | Unset = UNSET
     attachment: str | Unset = UNSET
     fields: PhonecallTaskCreateFields | Unset = UNSET
@@ -94,10 +93,6 @@ class PhonecallTaskCreate:
 
         callback_url = self.callback_url
 
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
-
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
@@ -109,6 +104,10 @@ class PhonecallTaskCreate:
         unique_id = self.unique_id
 
         batch = self.batch
+
+        urgency: str | Unset = UNSET
+        if not isinstance(self.urgency, Unset):
+            urgency = self.urgency.value
 
         attachment_type: str | Unset = UNSET
         if not isinstance(self.attachment_type, Unset):
@@ -136,8 +135,6 @@ class PhonecallTaskCreate:
         )
         if callback_url is not UNSET:
             field_dict["callback_url"] = callback_url
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -148,6 +145,8 @@ class PhonecallTaskCreate:
             field_dict["unique_id"] = unique_id
         if batch is not UNSET:
             field_dict["batch"] = batch
+        if urgency is not UNSET:
+            field_dict["urgency"] = urgency
         if attachment_type is not UNSET:
             field_dict["attachment_type"] = attachment_type
         if attachment is not UNSET:
@@ -161,8 +160,8 @@ class PhonecallTaskCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
         from ..models.phonecall_task_create_fields import PhonecallTaskCreateFields  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
         instruction = d.pop("instruction")
@@ -175,19 +174,12 @@ class PhonecallTaskCreate:
 
         callback_url = d.pop("callback_url", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -196,6 +188,13 @@ class PhonecallTaskCreate:
         unique_id = d.pop("unique_id", UNSET)
 
         batch = d.pop("batch", UNSET)
+
+        _urgency = d.pop("urgency", UNSET)
+        urgency: LegacyUrgency | Unset
+        if isinstance(_urgency, Unset):
+            urgency = UNSET
+        else:
+            urgency = LegacyUrgency(_urgency)
 
         _attachment_type = d.pop("attachment_type", UNSET)
         attachment_type: AttachmentType | Unset
@@ -221,12 +220,12 @@ class PhonecallTaskCreate:
             script=script,
             entity_name=entity_name,
             callback_url=callback_url,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,
             unique_id=unique_id,
             batch=batch,
+            urgency=urgency,
             attachment_type=attachment_type,
             attachment=attachment,
             fields=fields,

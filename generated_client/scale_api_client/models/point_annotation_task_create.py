@@ -13,8 +13,8 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.annotation_attributes import AnnotationAttributes
     from ..models.layers import Layers
-    from ..models.metadata import Metadata
     from ..models.nested_label import NestedLabel
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
 
 
 T = TypeVar("T", bound="PointAnnotationTaskCreate")
@@ -41,15 +41,9 @@ class PointAnnotationTaskCreate:
             show
             example images, give structure to your instructions, and more." A project's instruction
             is "concatenated to the end of the instructions of tasks created under the project".
-        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-            (`docs-2018`),
-            default `standard`. "We aim to complete express tasks within several hours, and standard
-            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-            accepted on new tasks (see `TaskUrgency`).
-        metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-            for storing
-            additional information about the task in a structured format." "Metadata is not used by
-            Scale (e.g., to affect how the task is done)." Default `{}`.
+        metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+            "metadata (optional,
+            default {})" (docs-2018 L327; docs-2016 L277).
         project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
             parameters.
         project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
@@ -79,14 +73,18 @@ class PointAnnotationTaskCreate:
             specify attributes of each annotation that you want to capture." "attribute_conditions are
             automatically verified for circular dependencies, and tasks will be rejected if any circular
             dependencies are found."
+        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
+            (`docs-2018`),
+            default `standard`. "We aim to complete express tasks within several hours, and standard
+            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
+            accepted on new tasks (see `TaskUrgency`).
     """
 
     attachment: str
     objects_to_annotate: list[NestedLabel | str]
     callback_url: str | Unset = UNSET
     instruction: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
@@ -95,6 +93,7 @@ class PointAnnotationTaskCreate:
     with_labels: bool | Unset = False
     layers: Layers | Unset = UNSET
     annotation_attributes: AnnotationAttributes | Unset = UNSET
+    urgency: Urgency | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -114,10 +113,6 @@ class PointAnnotationTaskCreate:
         callback_url = self.callback_url
 
         instruction = self.instruction
-
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -145,6 +140,10 @@ class PointAnnotationTaskCreate:
         if not isinstance(self.annotation_attributes, Unset):
             annotation_attributes = self.annotation_attributes.to_dict()
 
+        urgency: str | Unset = UNSET
+        if not isinstance(self.urgency, Unset):
+            urgency = self.urgency.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -157,8 +156,6 @@ class PointAnnotationTaskCreate:
             field_dict["callback_url"] = callback_url
         if instruction is not UNSET:
             field_dict["instruction"] = instruction
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -177,6 +174,8 @@ class PointAnnotationTaskCreate:
             field_dict["layers"] = layers
         if annotation_attributes is not UNSET:
             field_dict["annotation_attributes"] = annotation_attributes
+        if urgency is not UNSET:
+            field_dict["urgency"] = urgency
 
         return field_dict
 
@@ -184,8 +183,8 @@ class PointAnnotationTaskCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.annotation_attributes import AnnotationAttributes  # noqa: PLC0415
         from ..models.layers import Layers  # noqa: PLC0415
-        from ..models.metadata import Metadata  # noqa: PLC0415
         from ..models.nested_label import NestedLabel  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
         attachment = d.pop("attachment")
@@ -215,19 +214,12 @@ class PointAnnotationTaskCreate:
 
         instruction = d.pop("instruction", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -260,12 +252,18 @@ class PointAnnotationTaskCreate:
         else:
             annotation_attributes = AnnotationAttributes.from_dict(_annotation_attributes)
 
+        _urgency = d.pop("urgency", UNSET)
+        urgency: Urgency | Unset
+        if isinstance(_urgency, Unset):
+            urgency = UNSET
+        else:
+            urgency = Urgency(_urgency)
+
         point_annotation_task_create = cls(
             attachment=attachment,
             objects_to_annotate=objects_to_annotate,
             callback_url=callback_url,
             instruction=instruction,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,
@@ -275,6 +273,7 @@ class PointAnnotationTaskCreate:
             with_labels=with_labels,
             layers=layers,
             annotation_attributes=annotation_attributes,
+            urgency=urgency,
         )
 
         point_annotation_task_create.additional_properties = d

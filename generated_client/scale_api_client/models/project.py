@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -24,10 +24,7 @@ class Project:
 
         Attributes:
             name (str):
-            type_ (TaskType): The type of a task, which is also the last segment of its creation path
-                (`POST /task/<type>`): the 31 task types of the official SDK, plus the legacy `phonecall`
-                (`docs-2016`; removed in 2017) and `audiotranscription` (`docs-2018`; removed in 2021), which
-                stay valid on stored tasks. `federal2dvideoannotation` was called `cruisecontrol` before 2026.
+            type_ (str | TaskType): The project's task type; open like `Task.type` ("or any other task type").
             param_history (list[ProjectParamVersion]):
             created_at (datetime.datetime | Unset):
             rapid (bool | Unset):
@@ -35,7 +32,7 @@ class Project:
     """
 
     name: str
-    type_: TaskType
+    type_: str | TaskType
     param_history: list[ProjectParamVersion]
     created_at: datetime.datetime | Unset = UNSET
     rapid: bool | Unset = UNSET
@@ -45,7 +42,11 @@ class Project:
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        type_ = self.type_.value
+        type_: str
+        if isinstance(self.type_, TaskType):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
 
         param_history = []
         for param_history_item_data in self.param_history:
@@ -85,7 +86,18 @@ class Project:
         d = dict(src_dict)
         name = d.pop("name")
 
-        type_ = TaskType(d.pop("type"))
+        def _parse_type_(data: object) -> str | TaskType:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = TaskType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | TaskType, data)
+
+        type_ = _parse_type_(d.pop("type"))
 
         param_history = []
         _param_history = d.pop("param_history")

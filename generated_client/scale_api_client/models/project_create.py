@@ -21,10 +21,8 @@ class ProjectCreate:
     """The body of `POST /projects`.
 
     Attributes:
-        type_ (TaskType): The type of a task, which is also the last segment of its creation path
-            (`POST /task/<type>`): the 31 task types of the official SDK, plus the legacy `phonecall`
-            (`docs-2016`; removed in 2017) and `audiotranscription` (`docs-2018`; removed in 2021), which
-            stay valid on stored tasks. `federal2dvideoannotation` was called `cruisecontrol` before 2026.
+        type_ (str | TaskType): "The task type of all the tasks belonging to this project." One of `TaskType`, or
+            another type: task types are open ("or any other task type", docs-2018 L2931).
         name (str): "Name identifying this project. Must be unique among all your projects."
         params (None | ProjectParams | Unset): The project's default task parameters; `null` (the official SDK sends
             `"params": null`
@@ -34,7 +32,7 @@ class ProjectCreate:
         dataset_id (None | str | Unset): The id of a Nucleus dataset to link the project to (`sdk`).
     """
 
-    type_: TaskType
+    type_: str | TaskType
     name: str
     params: None | ProjectParams | Unset = UNSET
     rapid: bool | Unset = False
@@ -45,7 +43,11 @@ class ProjectCreate:
     def to_dict(self) -> dict[str, Any]:
         from ..models.project_params import ProjectParams  # noqa: PLC0415
 
-        type_ = self.type_.value
+        type_: str
+        if isinstance(self.type_, TaskType):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
 
         name = self.name
 
@@ -91,7 +93,19 @@ class ProjectCreate:
         from ..models.project_params import ProjectParams  # noqa: PLC0415
 
         d = dict(src_dict)
-        type_ = TaskType(d.pop("type"))
+
+        def _parse_type_(data: object) -> str | TaskType:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = TaskType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | TaskType, data)
+
+        type_ = _parse_type_(d.pop("type"))
 
         name = d.pop("name")
 

@@ -15,7 +15,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.metadata import Metadata
     from ..models.task_params import TaskParams
-    from ..models.task_response import TaskResponse
+    from ..models.task_response_type_0 import TaskResponseType0
 
 
 T = TypeVar("T", bound="Task")
@@ -28,17 +28,17 @@ class Task:
     task list returns just `task_id`, `status`, `metadata`, `project` and `otherVersion`.
 
     `response` depends on the task type and status; the `allOf` below ties each documented type
-    to its response schema, and a task in status `error` to `AttachmentError`.
+    to its response schema, and a task in status `error` to `AttachmentError`. A completed
+    computer-vision task's response "will have either an error field or an annotations field"
+    (docs-2018 L362), so for those types `AttachmentError` is allowed too.
 
         Attributes:
             task_id (str): The `task_id` is the unique identifier for the task.
             status (TaskStatus): "The status of the task, one of pending, completed, canceled or error" (`docs-2018`).
                 `docs-2016` had no `error`; a task goes to `error` when, for example, its attachments cannot
                 be fetched.
-            type_ (TaskType | Unset): The type of a task, which is also the last segment of its creation path
-                (`POST /task/<type>`): the 31 task types of the official SDK, plus the legacy `phonecall`
-                (`docs-2016`; removed in 2017) and `audiotranscription` (`docs-2018`; removed in 2021), which
-                stay valid on stored tasks. `federal2dvideoannotation` was called `cruisecontrol` before 2026.
+            type_ (str | TaskType | Unset): The task type: one of `TaskType`, "or any other task type" (docs-2016 L1282,
+                docs-2018 L2931): a type this spec does not list is not an error.
             instruction (str | Unset): "A markdown-enabled string explaining the instructions for the task." "HTML tags are
                 unsupported" (`docs-2018`), although the getting-started guide suggests pasting an
                 iframe: the content is not validated.
@@ -49,21 +49,25 @@ class Task:
                 the
                 `docs-2016` API one of the deprecated `immediate` ("a one-hour response time"), `day` or
                 `week`.
-            response (TaskResponse | Unset): "An object corresponding to the response once the task is completed", or an
-                `AttachmentError` when the task is in status `error`.
-            callback_url (str | Unset): "A string of the URL that should be POSTed once the task is completed for the
+            response (None | TaskResponseType0 | Unset): "An object corresponding to the response once the task is
+                completed", or an
+                `AttachmentError` when the task is in status `error`. `null` until then: the documents
+                show `@response=nil` on a pending and on a canceled task (docs-2018 L2728, L2793).
+            callback_url (None | str | Unset): "A string of the URL that should be POSTed once the task is completed for the
                 response
-                data", or an email address.
+                data", or an email address. May be `null` when the task was created without one (the
+                documents show unset task fields as nil, docs-2018 L2728).
             created_at (datetime.datetime | Unset): A string of the UTC timestamp of when the task was created.
-            completed_at (datetime.datetime | Unset): "A string of the UTC timestamp of when the task was completed. This
-                will only be filled
-                in after it is completed."
+            completed_at (datetime.datetime | None | Unset): "A string of the UTC timestamp of when the task was completed.
+                This will only be filled
+                in after it is completed." `null` before: "@completed_at=nil" (docs-2018 L2728, L2793).
             updated_at (datetime.datetime | Unset): When the task last changed (the `updated_after`/`updated_before` filters
                 use it).
-            callback_succeeded (bool | Unset): "A boolean stating whether or not the callback succeeded. If the callback
-                returns with a
+            callback_succeeded (bool | None | Unset): "A boolean stating whether or not the callback succeeded. If the
+                callback returns with a
                 2xx status code, the value will be true. If the callback fails to return a 2xx status
-                code through all retries, then the value will be false."
+                code through all retries, then the value will be false." `null` (or absent) before the
+                callback was tried: "@callback_succeeded_at=nil" (docs-2018 L2728, L2793).
             metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
                 for storing
                 additional information about the task in a structured format." "Metadata is not used by
@@ -78,16 +82,16 @@ class Task:
 
     task_id: str
     status: TaskStatus
-    type_: TaskType | Unset = UNSET
+    type_: str | TaskType | Unset = UNSET
     instruction: str | Unset = UNSET
     params: TaskParams | Unset = UNSET
     urgency: TaskUrgency | Unset = UNSET
-    response: TaskResponse | Unset = UNSET
-    callback_url: str | Unset = UNSET
+    response: None | TaskResponseType0 | Unset = UNSET
+    callback_url: None | str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
-    completed_at: datetime.datetime | Unset = UNSET
+    completed_at: datetime.datetime | None | Unset = UNSET
     updated_at: datetime.datetime | Unset = UNSET
-    callback_succeeded: bool | Unset = UNSET
+    callback_succeeded: bool | None | Unset = UNSET
     metadata: Metadata | Unset = UNSET
     project: str | Unset = UNSET
     batch: str | Unset = UNSET
@@ -98,13 +102,19 @@ class Task:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.task_response_type_0 import TaskResponseType0  # noqa: PLC0415
+
         task_id = self.task_id
 
         status = self.status.value
 
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
+        type_: str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, TaskType):
             type_ = self.type_.value
+        else:
+            type_ = self.type_
 
         instruction = self.instruction
 
@@ -116,25 +126,41 @@ class Task:
         if not isinstance(self.urgency, Unset):
             urgency = self.urgency.value
 
-        response: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.response, Unset):
+        response: dict[str, Any] | None | Unset
+        if isinstance(self.response, Unset):
+            response = UNSET
+        elif isinstance(self.response, TaskResponseType0):
             response = self.response.to_dict()
+        else:
+            response = self.response
 
-        callback_url = self.callback_url
+        callback_url: None | str | Unset
+        if isinstance(self.callback_url, Unset):
+            callback_url = UNSET
+        else:
+            callback_url = self.callback_url
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
             created_at = self.created_at.isoformat()
 
-        completed_at: str | Unset = UNSET
-        if not isinstance(self.completed_at, Unset):
+        completed_at: None | str | Unset
+        if isinstance(self.completed_at, Unset):
+            completed_at = UNSET
+        elif isinstance(self.completed_at, datetime.datetime):
             completed_at = self.completed_at.isoformat()
+        else:
+            completed_at = self.completed_at
 
         updated_at: str | Unset = UNSET
         if not isinstance(self.updated_at, Unset):
             updated_at = self.updated_at.isoformat()
 
-        callback_succeeded = self.callback_succeeded
+        callback_succeeded: bool | None | Unset
+        if isinstance(self.callback_succeeded, Unset):
+            callback_succeeded = UNSET
+        else:
+            callback_succeeded = self.callback_succeeded
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -203,19 +229,27 @@ class Task:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.metadata import Metadata  # noqa: PLC0415
         from ..models.task_params import TaskParams  # noqa: PLC0415
-        from ..models.task_response import TaskResponse  # noqa: PLC0415
+        from ..models.task_response_type_0 import TaskResponseType0  # noqa: PLC0415
 
         d = dict(src_dict)
         task_id = d.pop("task_id")
 
         status = TaskStatus(d.pop("status"))
 
-        _type_ = d.pop("type", UNSET)
-        type_: TaskType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = TaskType(_type_)
+        def _parse_type_(data: object) -> str | TaskType | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = TaskType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | TaskType | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
 
         instruction = d.pop("instruction", UNSET)
 
@@ -233,14 +267,31 @@ class Task:
         else:
             urgency = TaskUrgency(_urgency)
 
-        _response = d.pop("response", UNSET)
-        response: TaskResponse | Unset
-        if isinstance(_response, Unset):
-            response = UNSET
-        else:
-            response = TaskResponse.from_dict(_response)
+        def _parse_response(data: object) -> None | TaskResponseType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_type_0 = TaskResponseType0.from_dict(data)
 
-        callback_url = d.pop("callback_url", UNSET)
+                return response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaskResponseType0 | Unset, data)
+
+        response = _parse_response(d.pop("response", UNSET))
+
+        def _parse_callback_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        callback_url = _parse_callback_url(d.pop("callback_url", UNSET))
 
         _created_at = d.pop("created_at", UNSET)
         created_at: datetime.datetime | Unset
@@ -249,12 +300,22 @@ class Task:
         else:
             created_at = datetime.datetime.fromisoformat(_created_at)
 
-        _completed_at = d.pop("completed_at", UNSET)
-        completed_at: datetime.datetime | Unset
-        if isinstance(_completed_at, Unset):
-            completed_at = UNSET
-        else:
-            completed_at = datetime.datetime.fromisoformat(_completed_at)
+        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return completed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
 
         _updated_at = d.pop("updated_at", UNSET)
         updated_at: datetime.datetime | Unset
@@ -263,7 +324,14 @@ class Task:
         else:
             updated_at = datetime.datetime.fromisoformat(_updated_at)
 
-        callback_succeeded = d.pop("callback_succeeded", UNSET)
+        def _parse_callback_succeeded(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        callback_succeeded = _parse_callback_succeeded(d.pop("callback_succeeded", UNSET))
 
         _metadata = d.pop("metadata", UNSET)
         metadata: Metadata | Unset

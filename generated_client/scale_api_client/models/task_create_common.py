@@ -6,11 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.urgency import Urgency
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.metadata import Metadata
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
 
 
 T = TypeVar("T", bound="TaskCreateCommon")
@@ -18,43 +17,38 @@ T = TypeVar("T", bound="TaskCreateCommon")
 
 @_attrs_define
 class TaskCreateCommon:
-    """Parameters every `POST /task/<type>` accepts.
+    """Parameters every `POST /task/<type>` accepts, except `urgency`, whose values depend on the
+    API era: `UrgencyParam` (`express|standard`) on current task types, `LegacyUrgencyParam`
+    (`immediate|day|week`) on the 2016-only `/task/categorize` and `/task/phonecall`.
 
-    Attributes:
-        callback_url (str | Unset): "The full url (including the scheme http:// or https://) of the callback when the
-            task is
-            completed." It may also be an email address ("each completed task will result in an
-            email sent with the body as the task's JSON payload"). Documented as required, but "you
-            can set a default callback URL in your profile, which will be used for tasks that do not
-            specify one", so it is optional here.
-        instruction (str | Unset): "A markdown-enabled string explaining" how to do the task. "You can use markdown to
-            show
-            example images, give structure to your instructions, and more." A project's instruction
-            is "concatenated to the end of the instructions of tasks created under the project".
-        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-            (`docs-2018`),
-            default `standard`. "We aim to complete express tasks within several hours, and standard
-            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-            accepted on new tasks (see `TaskUrgency`).
-        metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-            for storing
-            additional information about the task in a structured format." "Metadata is not used by
-            Scale (e.g., to affect how the task is done)." Default `{}`.
-        project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
-            parameters.
-        project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
-            from an older
-            set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
-            name a version in the project's `param_history`.
-        unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
-            `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
-        batch (str | Unset): The name of the batch to add the task to.
+        Attributes:
+            callback_url (str | Unset): "The full url (including the scheme http:// or https://) of the callback when the
+                task is
+                completed." It may also be an email address ("each completed task will result in an
+                email sent with the body as the task's JSON payload"). Documented as required, but "you
+                can set a default callback URL in your profile, which will be used for tasks that do not
+                specify one", so it is optional here.
+            instruction (str | Unset): "A markdown-enabled string explaining" how to do the task. "You can use markdown to
+                show
+                example images, give structure to your instructions, and more." A project's instruction
+                is "concatenated to the end of the instructions of tasks created under the project".
+            metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+                "metadata (optional,
+                default {})" (docs-2018 L327; docs-2016 L277).
+            project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
+                parameters.
+            project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
+                from an older
+                set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
+                name a version in the project's `param_history`.
+            unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
+                `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
+            batch (str | Unset): The name of the batch to add the task to.
     """
 
     callback_url: str | Unset = UNSET
     instruction: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
@@ -65,10 +59,6 @@ class TaskCreateCommon:
         callback_url = self.callback_url
 
         instruction = self.instruction
-
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -89,8 +79,6 @@ class TaskCreateCommon:
             field_dict["callback_url"] = callback_url
         if instruction is not UNSET:
             field_dict["instruction"] = instruction
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -106,26 +94,19 @@ class TaskCreateCommon:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
 
         d = dict(src_dict)
         callback_url = d.pop("callback_url", UNSET)
 
         instruction = d.pop("instruction", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -138,7 +119,6 @@ class TaskCreateCommon:
         task_create_common = cls(
             callback_url=callback_url,
             instruction=instruction,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,

@@ -10,8 +10,8 @@ from ..models.urgency import Urgency
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.metadata import Metadata
     from ..models.rapid_attachments_item import RapidAttachmentsItem
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
     from ..models.training_task_create_expected_response import TrainingTaskCreateExpectedResponse
 
 
@@ -35,15 +35,9 @@ class TrainingTaskCreate:
             show
             example images, give structure to your instructions, and more." A project's instruction
             is "concatenated to the end of the instructions of tasks created under the project".
-        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-            (`docs-2018`),
-            default `standard`. "We aim to complete express tasks within several hours, and standard
-            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-            accepted on new tasks (see `TaskUrgency`).
-        metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-            for storing
-            additional information about the task in a structured format." "Metadata is not used by
-            Scale (e.g., to affect how the task is done)." Default `{}`.
+        metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+            "metadata (optional,
+            default {})" (docs-2018 L327; docs-2016 L277).
         project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
             parameters.
         project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
@@ -53,6 +47,11 @@ class TrainingTaskCreate:
         unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
             `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
         batch (str | Unset): The name of the batch to add the task to.
+        urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
+            (`docs-2018`),
+            default `standard`. "We aim to complete express tasks within several hours, and standard
+            tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
+            accepted on new tasks (see `TaskUrgency`).
         attachments (list[RapidAttachmentsItem] | Unset): The attachments of a Rapid task, such as `[{"type": "image",
             "content": "https://..."}]`.
     """
@@ -60,12 +59,12 @@ class TrainingTaskCreate:
     expected_response: TrainingTaskCreateExpectedResponse
     callback_url: str | Unset = UNSET
     instruction: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
     batch: str | Unset = UNSET
+    urgency: Urgency | Unset = UNSET
     attachments: list[RapidAttachmentsItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -75,10 +74,6 @@ class TrainingTaskCreate:
         callback_url = self.callback_url
 
         instruction = self.instruction
-
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -91,6 +86,10 @@ class TrainingTaskCreate:
         unique_id = self.unique_id
 
         batch = self.batch
+
+        urgency: str | Unset = UNSET
+        if not isinstance(self.urgency, Unset):
+            urgency = self.urgency.value
 
         attachments: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.attachments, Unset):
@@ -110,8 +109,6 @@ class TrainingTaskCreate:
             field_dict["callback_url"] = callback_url
         if instruction is not UNSET:
             field_dict["instruction"] = instruction
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -122,6 +119,8 @@ class TrainingTaskCreate:
             field_dict["unique_id"] = unique_id
         if batch is not UNSET:
             field_dict["batch"] = batch
+        if urgency is not UNSET:
+            field_dict["urgency"] = urgency
         if attachments is not UNSET:
             field_dict["attachments"] = attachments
 
@@ -129,8 +128,8 @@ class TrainingTaskCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
         from ..models.rapid_attachments_item import RapidAttachmentsItem  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
         from ..models.training_task_create_expected_response import TrainingTaskCreateExpectedResponse  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -140,19 +139,12 @@ class TrainingTaskCreate:
 
         instruction = d.pop("instruction", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -161,6 +153,13 @@ class TrainingTaskCreate:
         unique_id = d.pop("unique_id", UNSET)
 
         batch = d.pop("batch", UNSET)
+
+        _urgency = d.pop("urgency", UNSET)
+        urgency: Urgency | Unset
+        if isinstance(_urgency, Unset):
+            urgency = UNSET
+        else:
+            urgency = Urgency(_urgency)
 
         _attachments = d.pop("attachments", UNSET)
         attachments: list[RapidAttachmentsItem] | Unset = UNSET
@@ -177,12 +176,12 @@ class TrainingTaskCreate:
             expected_response=expected_response,
             callback_url=callback_url,
             instruction=instruction,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,
             unique_id=unique_id,
             batch=batch,
+            urgency=urgency,
             attachments=attachments,
         )
 

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.transcription_task_create_attachment_type import TranscriptionTaskCreateAttachmentType
+from ..models.attachment_type import AttachmentType
 from ..models.urgency import Urgency
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.metadata import Metadata
+    from ..models.task_create_common_metadata import TaskCreateCommonMetadata
     from ..models.transcription_task_create_fields import TranscriptionTaskCreateFields
     from ..models.transcription_task_create_repeatable_fields import TranscriptionTaskCreateRepeatableFields
     from ..models.transcription_task_create_row_fields import TranscriptionTaskCreateRowFields
@@ -30,9 +30,10 @@ class TranscriptionTaskCreate:
             instruction (str): "A markdown-enabled string explaining" how to do the task. "You can use markdown to show
                 example images, give structure to your instructions, and more." A project's instruction
                 is "concatenated to the end of the instructions of tasks created under the project".
-            attachment_type (TranscriptionTaskCreateAttachmentType): "One of image, pdf, or website. Describes what type of
-                file the attachment is."
-                (`docs-2016` also allowed text, video and audio.)
+            attachment_type (AttachmentType): "One of text, image, video, audio, website, or pdf. Describes what type of
+                file the
+                attachment is." For `text` the attachment is plain text; "Otherwise, it should be a URL
+                pointing to the attachment."
             attachment (str): "The attachment to be transcribed", a URL pointing to the attachment.
             callback_url (str | Unset): "The full url (including the scheme http:// or https://) of the callback when the
                 task is
@@ -40,15 +41,9 @@ class TranscriptionTaskCreate:
                 email sent with the body as the task's JSON payload"). Documented as required, but "you
                 can set a default callback URL in your profile, which will be used for tasks that do not
                 specify one", so it is optional here.
-            urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
-                (`docs-2018`),
-                default `standard`. "We aim to complete express tasks within several hours, and standard
-                tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
-                accepted on new tasks (see `TaskUrgency`).
-            metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-                for storing
-                additional information about the task in a structured format." "Metadata is not used by
-                Scale (e.g., to affect how the task is done)." Default `{}`.
+            metadata (TaskCreateCommonMetadata | Unset): "A set of key/value pairs that you can attach to a task object":
+                "metadata (optional,
+                default {})" (docs-2018 L327; docs-2016 L277).
             project (str | Unset): "The name of the project to associate this task with." The task inherits the project's
                 parameters.
             project_param_version (int | Unset): "One can also specify project_param_version when creating a task to inherit
@@ -58,6 +53,11 @@ class TranscriptionTaskCreate:
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
+            urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
+                (`docs-2018`),
+                default `standard`. "We aim to complete express tasks within several hours, and standard
+                tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
+                accepted on new tasks (see `TaskUrgency`).
             fields (TranscriptionTaskCreateFields | Unset): "A dictionary corresponding to the fields to be transcribed.
                 Keys are the identifiers
                 you'd like the fields to be returned using, and values are descriptions to be shown to
@@ -71,15 +71,15 @@ class TranscriptionTaskCreate:
     """
 
     instruction: str
-    attachment_type: TranscriptionTaskCreateAttachmentType
+    attachment_type: AttachmentType
     attachment: str
     callback_url: str | Unset = UNSET
-    urgency: Urgency | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: TaskCreateCommonMetadata | Unset = UNSET
     project: str | Unset = UNSET
     project_param_version: int | Unset = UNSET
     unique_id: str | Unset = UNSET
     batch: str | Unset = UNSET
+    urgency: Urgency | Unset = UNSET
     fields: TranscriptionTaskCreateFields | Unset = UNSET
     repeatable_fields: TranscriptionTaskCreateRepeatableFields | Unset = UNSET
     row_fields: TranscriptionTaskCreateRowFields | Unset = UNSET
@@ -94,10 +94,6 @@ class TranscriptionTaskCreate:
 
         callback_url = self.callback_url
 
-        urgency: str | Unset = UNSET
-        if not isinstance(self.urgency, Unset):
-            urgency = self.urgency.value
-
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
@@ -109,6 +105,10 @@ class TranscriptionTaskCreate:
         unique_id = self.unique_id
 
         batch = self.batch
+
+        urgency: str | Unset = UNSET
+        if not isinstance(self.urgency, Unset):
+            urgency = self.urgency.value
 
         fields: dict[str, Any] | Unset = UNSET
         if not isinstance(self.fields, Unset):
@@ -133,8 +133,6 @@ class TranscriptionTaskCreate:
         )
         if callback_url is not UNSET:
             field_dict["callback_url"] = callback_url
-        if urgency is not UNSET:
-            field_dict["urgency"] = urgency
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
         if project is not UNSET:
@@ -145,6 +143,8 @@ class TranscriptionTaskCreate:
             field_dict["unique_id"] = unique_id
         if batch is not UNSET:
             field_dict["batch"] = batch
+        if urgency is not UNSET:
+            field_dict["urgency"] = urgency
         if fields is not UNSET:
             field_dict["fields"] = fields
         if repeatable_fields is not UNSET:
@@ -156,7 +156,7 @@ class TranscriptionTaskCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
+        from ..models.task_create_common_metadata import TaskCreateCommonMetadata  # noqa: PLC0415
         from ..models.transcription_task_create_fields import TranscriptionTaskCreateFields  # noqa: PLC0415
         from ..models.transcription_task_create_repeatable_fields import TranscriptionTaskCreateRepeatableFields  # noqa: PLC0415
         from ..models.transcription_task_create_row_fields import TranscriptionTaskCreateRowFields  # noqa: PLC0415
@@ -164,25 +164,18 @@ class TranscriptionTaskCreate:
         d = dict(src_dict)
         instruction = d.pop("instruction")
 
-        attachment_type = TranscriptionTaskCreateAttachmentType(d.pop("attachment_type"))
+        attachment_type = AttachmentType(d.pop("attachment_type"))
 
         attachment = d.pop("attachment")
 
         callback_url = d.pop("callback_url", UNSET)
 
-        _urgency = d.pop("urgency", UNSET)
-        urgency: Urgency | Unset
-        if isinstance(_urgency, Unset):
-            urgency = UNSET
-        else:
-            urgency = Urgency(_urgency)
-
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: TaskCreateCommonMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = TaskCreateCommonMetadata.from_dict(_metadata)
 
         project = d.pop("project", UNSET)
 
@@ -191,6 +184,13 @@ class TranscriptionTaskCreate:
         unique_id = d.pop("unique_id", UNSET)
 
         batch = d.pop("batch", UNSET)
+
+        _urgency = d.pop("urgency", UNSET)
+        urgency: Urgency | Unset
+        if isinstance(_urgency, Unset):
+            urgency = UNSET
+        else:
+            urgency = Urgency(_urgency)
 
         _fields = d.pop("fields", UNSET)
         fields: TranscriptionTaskCreateFields | Unset
@@ -218,12 +218,12 @@ class TranscriptionTaskCreate:
             attachment_type=attachment_type,
             attachment=attachment,
             callback_url=callback_url,
-            urgency=urgency,
             metadata=metadata,
             project=project,
             project_param_version=project_param_version,
             unique_id=unique_id,
             batch=batch,
+            urgency=urgency,
             fields=fields,
             repeatable_fields=repeatable_fields,
             row_fields=row_fields,

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.batch import Batch
 from ...models.batch_create import BatchCreate
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...types import Response
 
 
@@ -30,59 +31,87 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Batch | Error | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Batch | Error | ServerErrorBody | None:
     if response.status_code == 200:
         response_200 = Batch.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
+        try:
+            response_409 = Error.from_dict(response.json())
 
-        return response_409
+            return response_409
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Batch | Error]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Batch | Error | ServerErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +124,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BatchCreate,
-) -> Response[Batch | Error]:
+) -> Response[Batch | Error | ServerErrorBody]:
     """Create a batch
 
      Creates a batch in a project. Batch names must be unique: "Raises a
@@ -111,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Batch | Error]
+        Response[Batch | Error | ServerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -164,7 +193,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BatchCreate,
-) -> Response[Batch | Error]:
+) -> Response[Batch | Error | ServerErrorBody]:
     """Create a batch
 
      Creates a batch in a project. Batch names must be unique: "Raises a
@@ -180,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Batch | Error]
+        Response[Batch | Error | ServerErrorBody]
     """
 
     kwargs = _get_kwargs(

@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.batch_status_counts import BatchStatusCounts
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...types import Response
 
 
@@ -27,42 +28,60 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BatchStatusCounts | Error | None:
+) -> BatchStatusCounts | Error | ServerErrorBody | None:
     if response.status_code == 200:
         response_200 = BatchStatusCounts.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -71,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BatchStatusCounts | Error]:
+) -> Response[BatchStatusCounts | Error | ServerErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +103,7 @@ def sync_detailed(
     batch_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[BatchStatusCounts | Error]:
+) -> Response[BatchStatusCounts | Error | ServerErrorBody]:
     """Batch status and task counts
 
      Returns the batch status and the number of its tasks in each task status.
@@ -97,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BatchStatusCounts | Error]
+        Response[BatchStatusCounts | Error | ServerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -147,7 +166,7 @@ async def asyncio_detailed(
     batch_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[BatchStatusCounts | Error]:
+) -> Response[BatchStatusCounts | Error | ServerErrorBody]:
     """Batch status and task counts
 
      Returns the batch status and the number of its tasks in each task status.
@@ -160,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BatchStatusCounts | Error]
+        Response[BatchStatusCounts | Error | ServerErrorBody]
     """
 
     kwargs = _get_kwargs(

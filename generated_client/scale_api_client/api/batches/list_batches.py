@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.batch_list_page import BatchListPage
 from ...models.batch_status import BatchStatus
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...types import UNSET, Response, Unset
 
 
@@ -53,42 +54,62 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BatchListPage | Error | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BatchListPage | Error | ServerErrorBody | None:
     if response.status_code == 200:
         response_200 = BatchListPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -97,7 +118,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BatchListPage | Error]:
+) -> Response[BatchListPage | Error | ServerErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,7 +137,7 @@ def sync_detailed(
     project: str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
-) -> Response[BatchListPage | Error]:
+) -> Response[BatchListPage | Error | ServerErrorBody]:
     """List batches
 
      Lists batches, paged by `limit` and `offset`. Note the count key of the page is
@@ -148,7 +169,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BatchListPage | Error]
+        Response[BatchListPage | Error | ServerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -241,7 +262,7 @@ async def asyncio_detailed(
     project: str | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
-) -> Response[BatchListPage | Error]:
+) -> Response[BatchListPage | Error | ServerErrorBody]:
     """List batches
 
      Lists batches, paged by `limit` and `offset`. Note the count key of the page is
@@ -273,7 +294,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BatchListPage | Error]
+        Response[BatchListPage | Error | ServerErrorBody]
     """
 
     kwargs = _get_kwargs(

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...models.task_template import TaskTemplate
 from ...types import Response
 
@@ -25,47 +26,70 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | TaskTemplate | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ServerErrorBody | TaskTemplate | None:
     if response.status_code == 200:
         response_200 = TaskTemplate.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -74,7 +98,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TaskTemplate]:
+) -> Response[Error | ServerErrorBody | TaskTemplate]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +111,7 @@ def sync_detailed(
     project_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TaskTemplate]:
+) -> Response[Error | ServerErrorBody | TaskTemplate]:
     """Retrieve a project's task template
 
      Returns the project's task template. "Raises a ScaleException if the project task-type does
@@ -102,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskTemplate]
+        Response[Error | ServerErrorBody | TaskTemplate]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +178,7 @@ async def asyncio_detailed(
     project_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | TaskTemplate]:
+) -> Response[Error | ServerErrorBody | TaskTemplate]:
     """Retrieve a project's task template
 
      Returns the project's task template. "Raises a ScaleException if the project task-type does
@@ -169,7 +193,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskTemplate]
+        Response[Error | ServerErrorBody | TaskTemplate]
     """
 
     kwargs = _get_kwargs(

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...models.studio_project_group import StudioProjectGroup
 from ...models.studio_project_group_create import StudioProjectGroupCreate
 from ...types import Response
@@ -36,52 +37,76 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | StudioProjectGroup | None:
+) -> Error | ServerErrorBody | StudioProjectGroup | None:
     if response.status_code == 200:
         response_200 = StudioProjectGroup.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
+        try:
+            response_409 = Error.from_dict(response.json())
 
-        return response_409
+            return response_409
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -90,7 +115,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | StudioProjectGroup]:
+) -> Response[Error | ServerErrorBody | StudioProjectGroup]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,7 +129,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StudioProjectGroupCreate,
-) -> Response[Error | StudioProjectGroup]:
+) -> Response[Error | ServerErrorBody | StudioProjectGroup]:
     """Create a labeler group
 
      Creates a labeler group in a Studio project. "Note that the emails must be assigned to the
@@ -121,7 +146,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | StudioProjectGroup]
+        Response[Error | ServerErrorBody | StudioProjectGroup]
     """
 
     kwargs = _get_kwargs(
@@ -179,7 +204,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StudioProjectGroupCreate,
-) -> Response[Error | StudioProjectGroup]:
+) -> Response[Error | ServerErrorBody | StudioProjectGroup]:
     """Create a labeler group
 
      Creates a labeler group in a Studio project. "Note that the emails must be assigned to the
@@ -196,7 +221,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | StudioProjectGroup]
+        Response[Error | ServerErrorBody | StudioProjectGroup]
     """
 
     kwargs = _get_kwargs(

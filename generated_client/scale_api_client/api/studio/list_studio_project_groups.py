@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...models.studio_project_group import StudioProjectGroup
 from ...types import Response
 
@@ -27,7 +28,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | list[StudioProjectGroup] | None:
+) -> Error | ServerErrorBody | list[StudioProjectGroup] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -39,35 +40,53 @@ def _parse_response(
         return response_200
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -76,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[StudioProjectGroup]]:
+) -> Response[Error | ServerErrorBody | list[StudioProjectGroup]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +108,7 @@ def sync_detailed(
     project_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | list[StudioProjectGroup]]:
+) -> Response[Error | ServerErrorBody | list[StudioProjectGroup]]:
     """List a project's labeler groups
 
      Lists the labeler groups of a Studio project (`sdk-readme`).
@@ -102,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[StudioProjectGroup]]
+        Response[Error | ServerErrorBody | list[StudioProjectGroup]]
     """
 
     kwargs = _get_kwargs(
@@ -152,7 +171,7 @@ async def asyncio_detailed(
     project_name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Error | list[StudioProjectGroup]]:
+) -> Response[Error | ServerErrorBody | list[StudioProjectGroup]]:
     """List a project's labeler groups
 
      Lists the labeler groups of a Studio project (`sdk-readme`).
@@ -165,7 +184,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[StudioProjectGroup]]
+        Response[Error | ServerErrorBody | list[StudioProjectGroup]]
     """
 
     kwargs = _get_kwargs(

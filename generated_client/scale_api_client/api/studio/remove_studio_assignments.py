@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...models.studio_assignments import StudioAssignments
 from ...models.studio_assignments_change import StudioAssignmentsChange
 from ...types import Response
@@ -32,47 +33,68 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | StudioAssignments | None:
+) -> Error | ServerErrorBody | StudioAssignments | None:
     if response.status_code == 200:
         response_200 = StudioAssignments.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -81,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | StudioAssignments]:
+) -> Response[Error | ServerErrorBody | StudioAssignments]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StudioAssignmentsChange,
-) -> Response[Error | StudioAssignments]:
+) -> Response[Error | ServerErrorBody | StudioAssignments]:
     """Unassign projects from labelers
 
      Removes the `projects` from every email of `emails` and returns all assignments (`sdk-readme`).
@@ -108,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | StudioAssignments]
+        Response[Error | ServerErrorBody | StudioAssignments]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StudioAssignmentsChange,
-) -> Response[Error | StudioAssignments]:
+) -> Response[Error | ServerErrorBody | StudioAssignments]:
     """Unassign projects from labelers
 
      Removes the `projects` from every email of `emails` and returns all assignments (`sdk-readme`).
@@ -173,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | StudioAssignments]
+        Response[Error | ServerErrorBody | StudioAssignments]
     """
 
     kwargs = _get_kwargs(

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...models.studio_project_group import StudioProjectGroup
 from ...models.studio_project_group_update import StudioProjectGroupUpdate
 from ...types import Response
@@ -38,47 +39,68 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | StudioProjectGroup | None:
+) -> Error | ServerErrorBody | StudioProjectGroup | None:
     if response.status_code == 200:
         response_200 = StudioProjectGroup.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -87,7 +109,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | StudioProjectGroup]:
+) -> Response[Error | ServerErrorBody | StudioProjectGroup]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +124,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StudioProjectGroupUpdate,
-) -> Response[Error | StudioProjectGroup]:
+) -> Response[Error | ServerErrorBody | StudioProjectGroup]:
     """Add and remove group members
 
      Adds `add_emails` to and removes `remove_emails` from a labeler group (`sdk-readme`); either
@@ -119,7 +141,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | StudioProjectGroup]
+        Response[Error | ServerErrorBody | StudioProjectGroup]
     """
 
     kwargs = _get_kwargs(
@@ -181,7 +203,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StudioProjectGroupUpdate,
-) -> Response[Error | StudioProjectGroup]:
+) -> Response[Error | ServerErrorBody | StudioProjectGroup]:
     """Add and remove group members
 
      Adds `add_emails` to and removes `remove_emails` from a labeler group (`sdk-readme`); either
@@ -198,7 +220,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | StudioProjectGroup]
+        Response[Error | ServerErrorBody | StudioProjectGroup]
     """
 
     kwargs = _get_kwargs(

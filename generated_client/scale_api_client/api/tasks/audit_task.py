@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_task_response_200 import AuditTaskResponse200
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...models.task_audit import TaskAudit
 from ...types import Response
 
@@ -36,47 +37,68 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AuditTaskResponse200 | Error | None:
+) -> AuditTaskResponse200 | Error | ServerErrorBody | None:
     if response.status_code == 200:
         response_200 = AuditTaskResponse200.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -85,7 +107,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AuditTaskResponse200 | Error]:
+) -> Response[AuditTaskResponse200 | Error | ServerErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +121,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TaskAudit,
-) -> Response[AuditTaskResponse200 | Error]:
+) -> Response[AuditTaskResponse200 | Error | ServerErrorBody]:
     """Accept or reject a completed task
 
      "Accept or reject completed tasks" (`sdk-readme`). The shape of the success body is not
@@ -116,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuditTaskResponse200 | Error]
+        Response[AuditTaskResponse200 | Error | ServerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -174,7 +196,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TaskAudit,
-) -> Response[AuditTaskResponse200 | Error]:
+) -> Response[AuditTaskResponse200 | Error | ServerErrorBody]:
     """Accept or reject a completed task
 
      "Accept or reject completed tasks" (`sdk-readme`). The shape of the success body is not
@@ -191,7 +213,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuditTaskResponse200 | Error]
+        Response[AuditTaskResponse200 | Error | ServerErrorBody]
     """
 
     kwargs = _get_kwargs(

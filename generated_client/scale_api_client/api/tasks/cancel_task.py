@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...models.task import Task
 from ...types import UNSET, Response, Unset
 
@@ -34,54 +35,79 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Task | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ServerErrorBody | Task | None:
     if response.status_code == 200:
         response_200 = Task.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = Error.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Task]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | ServerErrorBody | Task]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +121,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     clear_unique_id: bool | Unset = False,
-) -> Response[Error | Task]:
+) -> Response[Error | ServerErrorBody | Task]:
     """Cancel a task
 
      Cancels a task. "You may only cancel pending tasks" (`docs-2018`); the newest wording is
@@ -103,8 +129,9 @@ def sync_detailed(
 
     **Status for a task that is not pending.** `docs-2016` and `docs-2018` say "the endpoint
     will return a 500 error code if you attempt to cancel a completed task"; the official SDK
-    (newest) expects **400**, also for a task that is already canceled. Servers answer 400;
-    500 stays declared as the legacy statement.
+    (newest) expects **400**, also for a task that is already canceled. Both are conformant:
+    a server may answer either 400 or 500 to a cancel of a task that is not pending (tiers in
+    `x-provenance`: 500 `docs`, 400 `sdk`).
 
     With `clear_unique_id=true` the task's `unique_id` is released so it can be reused.
     The request has no body.
@@ -118,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Task]
+        Response[Error | ServerErrorBody | Task]
     """
 
     kwargs = _get_kwargs(
@@ -146,8 +173,9 @@ def sync(
 
     **Status for a task that is not pending.** `docs-2016` and `docs-2018` say "the endpoint
     will return a 500 error code if you attempt to cancel a completed task"; the official SDK
-    (newest) expects **400**, also for a task that is already canceled. Servers answer 400;
-    500 stays declared as the legacy statement.
+    (newest) expects **400**, also for a task that is already canceled. Both are conformant:
+    a server may answer either 400 or 500 to a cancel of a task that is not pending (tiers in
+    `x-provenance`: 500 `docs`, 400 `sdk`).
 
     With `clear_unique_id=true` the task's `unique_id` is released so it can be reused.
     The request has no body.
@@ -182,7 +210,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     clear_unique_id: bool | Unset = False,
-) -> Response[Error | Task]:
+) -> Response[Error | ServerErrorBody | Task]:
     """Cancel a task
 
      Cancels a task. "You may only cancel pending tasks" (`docs-2018`); the newest wording is
@@ -190,8 +218,9 @@ async def asyncio_detailed(
 
     **Status for a task that is not pending.** `docs-2016` and `docs-2018` say "the endpoint
     will return a 500 error code if you attempt to cancel a completed task"; the official SDK
-    (newest) expects **400**, also for a task that is already canceled. Servers answer 400;
-    500 stays declared as the legacy statement.
+    (newest) expects **400**, also for a task that is already canceled. Both are conformant:
+    a server may answer either 400 or 500 to a cancel of a task that is not pending (tiers in
+    `x-provenance`: 500 `docs`, 400 `sdk`).
 
     With `clear_unique_id=true` the task's `unique_id` is released so it can be reused.
     The request has no body.
@@ -205,7 +234,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Task]
+        Response[Error | ServerErrorBody | Task]
     """
 
     kwargs = _get_kwargs(
@@ -231,8 +260,9 @@ async def asyncio(
 
     **Status for a task that is not pending.** `docs-2016` and `docs-2018` say "the endpoint
     will return a 500 error code if you attempt to cancel a completed task"; the official SDK
-    (newest) expects **400**, also for a task that is already canceled. Servers answer 400;
-    500 stays declared as the legacy statement.
+    (newest) expects **400**, also for a task that is already canceled. Both are conformant:
+    a server may answer either 400 or 500 to a cancel of a task that is not pending (tiers in
+    `x-provenance`: 500 `docs`, 400 `sdk`).
 
     With `clear_unique_id=true` the task's `unique_id` is released so it can be reused.
     The request has no body.

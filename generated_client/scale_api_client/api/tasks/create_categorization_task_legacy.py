@@ -5,15 +5,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.categorization_task_create import CategorizationTaskCreate
+from ...models.categorization_task_create_legacy import CategorizationTaskCreateLegacy
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...models.task import Task
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: CategorizationTaskCreate,
+    body: CategorizationTaskCreateLegacy,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,64 +31,95 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Task | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ServerErrorBody | Task | None:
     if response.status_code == 200:
         response_200 = Task.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 402:
-        response_402 = Error.from_dict(response.json())
+        try:
+            response_402 = Error.from_dict(response.json())
 
-        return response_402
+            return response_402
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
+        try:
+            response_409 = Error.from_dict(response.json())
 
-        return response_409
+            return response_409
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Task]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | ServerErrorBody | Task]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,8 +131,8 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: CategorizationTaskCreate,
-) -> Response[Error | Task]:
+    body: CategorizationTaskCreateLegacy,
+) -> Response[Error | ServerErrorBody | Task]:
     """Create a categorization task (legacy path)
 
      **Deprecated.** `docs-2016` created categorization tasks at `/task/categorize`; `docs-2018` and
@@ -108,15 +140,16 @@ def sync_detailed(
     created task still has `"type": "categorization"`.
 
     Args:
-        body (CategorizationTaskCreate): Parameters of `POST /task/categorization` (and of the
-            deprecated `/task/categorize`).
+        body (CategorizationTaskCreateLegacy): Parameters of the deprecated `POST
+            /task/categorize` (`docs-2016`): those of
+            `/task/categorization`, with the 2016 urgencies (`immediate|day|week`, default `day`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Task]
+        Response[Error | ServerErrorBody | Task]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +166,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: CategorizationTaskCreate,
+    body: CategorizationTaskCreateLegacy,
 ) -> Task:
     """Create a categorization task (legacy path)
 
@@ -142,8 +175,9 @@ def sync(
     created task still has `"type": "categorization"`.
 
     Args:
-        body (CategorizationTaskCreate): Parameters of `POST /task/categorization` (and of the
-            deprecated `/task/categorize`).
+        body (CategorizationTaskCreateLegacy): Parameters of the deprecated `POST
+            /task/categorize` (`docs-2016`): those of
+            `/task/categorization`, with the 2016 urgencies (`immediate|day|week`, default `day`).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -168,8 +202,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: CategorizationTaskCreate,
-) -> Response[Error | Task]:
+    body: CategorizationTaskCreateLegacy,
+) -> Response[Error | ServerErrorBody | Task]:
     """Create a categorization task (legacy path)
 
      **Deprecated.** `docs-2016` created categorization tasks at `/task/categorize`; `docs-2018` and
@@ -177,15 +211,16 @@ async def asyncio_detailed(
     created task still has `"type": "categorization"`.
 
     Args:
-        body (CategorizationTaskCreate): Parameters of `POST /task/categorization` (and of the
-            deprecated `/task/categorize`).
+        body (CategorizationTaskCreateLegacy): Parameters of the deprecated `POST
+            /task/categorize` (`docs-2016`): those of
+            `/task/categorization`, with the 2016 urgencies (`immediate|day|week`, default `day`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Task]
+        Response[Error | ServerErrorBody | Task]
     """
 
     kwargs = _get_kwargs(
@@ -200,7 +235,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: CategorizationTaskCreate,
+    body: CategorizationTaskCreateLegacy,
 ) -> Task:
     """Create a categorization task (legacy path)
 
@@ -209,8 +244,9 @@ async def asyncio(
     created task still has `"type": "categorization"`.
 
     Args:
-        body (CategorizationTaskCreate): Parameters of `POST /task/categorization` (and of the
-            deprecated `/task/categorize`).
+        body (CategorizationTaskCreateLegacy): Parameters of the deprecated `POST
+            /task/categorize` (`docs-2016`): those of
+            `/task/categorization`, with the 2016 urgencies (`immediate|day|week`, default `day`).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

@@ -10,6 +10,7 @@ from ...models.error import Error
 from ...models.evaluation_task_create import EvaluationTaskCreate
 from ...models.quality_task import QualityTask
 from ...models.quality_task_type import QualityTaskType
+from ...models.server_error_body import ServerErrorBody
 from ...types import Response
 
 
@@ -35,64 +36,95 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | QualityTask | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | QualityTask | ServerErrorBody | None:
     if response.status_code == 200:
         response_200 = QualityTask.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 402:
-        response_402 = Error.from_dict(response.json())
+        try:
+            response_402 = Error.from_dict(response.json())
 
-        return response_402
+            return response_402
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
+        try:
+            response_404 = Error.from_dict(response.json())
 
-        return response_404
+            return response_404
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
+        try:
+            response_409 = Error.from_dict(response.json())
 
-        return response_409
+            return response_409
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | QualityTask]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | QualityTask | ServerErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +138,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EvaluationTaskCreate,
-) -> Response[Error | QualityTask]:
+) -> Response[Error | QualityTask | ServerErrorBody]:
     """Create an evaluation task (Rapid projects)
 
      Creates an evaluation (gold) task. "This method can only be used for Rapid projects" (`sdk`).
@@ -128,7 +160,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | QualityTask]
+        Response[Error | QualityTask | ServerErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -191,7 +223,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EvaluationTaskCreate,
-) -> Response[Error | QualityTask]:
+) -> Response[Error | QualityTask | ServerErrorBody]:
     """Create an evaluation task (Rapid projects)
 
      Creates an evaluation (gold) task. "This method can only be used for Rapid projects" (`sdk`).
@@ -213,7 +245,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | QualityTask]
+        Response[Error | QualityTask | ServerErrorBody]
     """
 
     kwargs = _get_kwargs(

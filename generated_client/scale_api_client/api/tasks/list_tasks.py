@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...models.task_list_page import TaskListPage
 from ...models.task_review_status import TaskReviewStatus
 from ...models.task_status_filter import TaskStatusFilter
@@ -18,7 +19,7 @@ def _get_kwargs(
     start_time: str | Unset = UNSET,
     end_time: str | Unset = UNSET,
     status: TaskStatusFilter | Unset = UNSET,
-    type_: TaskType | Unset = UNSET,
+    type_: str | TaskType | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     next_token: str | Unset = UNSET,
@@ -47,10 +48,13 @@ def _get_kwargs(
 
     params["status"] = json_status
 
-    json_type_: str | Unset = UNSET
-    if not isinstance(type_, Unset):
+    json_type_: str | Unset
+    if isinstance(type_, Unset):
+        json_type_ = UNSET
+    elif isinstance(type_, TaskType):
         json_type_ = type_.value
-
+    else:
+        json_type_ = type_
     params["type"] = json_type_
 
     params["limit"] = limit
@@ -107,42 +111,62 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | TaskListPage | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ServerErrorBody | TaskListPage | None:
     if response.status_code == 200:
         response_200 = TaskListPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -151,7 +175,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | TaskListPage]:
+) -> Response[Error | ServerErrorBody | TaskListPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -166,7 +190,7 @@ def sync_detailed(
     start_time: str | Unset = UNSET,
     end_time: str | Unset = UNSET,
     status: TaskStatusFilter | Unset = UNSET,
-    type_: TaskType | Unset = UNSET,
+    type_: str | TaskType | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     next_token: str | Unset = UNSET,
@@ -181,7 +205,7 @@ def sync_detailed(
     tags: list[str] | Unset = UNSET,
     include_attachment_url: bool | Unset = UNSET,
     limited_response: bool | Unset = UNSET,
-) -> Response[Error | TaskListPage]:
+) -> Response[Error | ServerErrorBody | TaskListPage]:
     """List tasks
 
      "A paged endpoint" that "retrieves a list of your tasks. The tasks will be returned in
@@ -208,13 +232,7 @@ def sync_detailed(
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
         status (TaskStatusFilter | Unset): The statuses the task list filters on: "can be:
             completed, pending, or canceled" (`docs-2018`).
-        type_ (TaskType | Unset): The type of a task, which is also the last segment of its
-            creation path
-            (`POST /task/<type>`): the 31 task types of the official SDK, plus the legacy `phonecall`
-            (`docs-2016`; removed in 2017) and `audiotranscription` (`docs-2018`; removed in 2021),
-            which
-            stay valid on stored tasks. `federal2dvideoannotation` was called `cruisecontrol` before
-            2026.
+        type_ (str | TaskType | Unset):
         limit (int | Unset):  Default: 100.
         offset (int | Unset):  Default: 0.
         next_token (str | Unset):
@@ -255,7 +273,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskListPage]
+        Response[Error | ServerErrorBody | TaskListPage]
     """
 
     kwargs = _get_kwargs(
@@ -292,7 +310,7 @@ def sync(
     start_time: str | Unset = UNSET,
     end_time: str | Unset = UNSET,
     status: TaskStatusFilter | Unset = UNSET,
-    type_: TaskType | Unset = UNSET,
+    type_: str | TaskType | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     next_token: str | Unset = UNSET,
@@ -334,13 +352,7 @@ def sync(
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
         status (TaskStatusFilter | Unset): The statuses the task list filters on: "can be:
             completed, pending, or canceled" (`docs-2018`).
-        type_ (TaskType | Unset): The type of a task, which is also the last segment of its
-            creation path
-            (`POST /task/<type>`): the 31 task types of the official SDK, plus the legacy `phonecall`
-            (`docs-2016`; removed in 2017) and `audiotranscription` (`docs-2018`; removed in 2021),
-            which
-            stay valid on stored tasks. `federal2dvideoannotation` was called `cruisecontrol` before
-            2026.
+        type_ (str | TaskType | Unset):
         limit (int | Unset):  Default: 100.
         offset (int | Unset):  Default: 0.
         next_token (str | Unset):
@@ -419,7 +431,7 @@ async def asyncio_detailed(
     start_time: str | Unset = UNSET,
     end_time: str | Unset = UNSET,
     status: TaskStatusFilter | Unset = UNSET,
-    type_: TaskType | Unset = UNSET,
+    type_: str | TaskType | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     next_token: str | Unset = UNSET,
@@ -434,7 +446,7 @@ async def asyncio_detailed(
     tags: list[str] | Unset = UNSET,
     include_attachment_url: bool | Unset = UNSET,
     limited_response: bool | Unset = UNSET,
-) -> Response[Error | TaskListPage]:
+) -> Response[Error | ServerErrorBody | TaskListPage]:
     """List tasks
 
      "A paged endpoint" that "retrieves a list of your tasks. The tasks will be returned in
@@ -461,13 +473,7 @@ async def asyncio_detailed(
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
         status (TaskStatusFilter | Unset): The statuses the task list filters on: "can be:
             completed, pending, or canceled" (`docs-2018`).
-        type_ (TaskType | Unset): The type of a task, which is also the last segment of its
-            creation path
-            (`POST /task/<type>`): the 31 task types of the official SDK, plus the legacy `phonecall`
-            (`docs-2016`; removed in 2017) and `audiotranscription` (`docs-2018`; removed in 2021),
-            which
-            stay valid on stored tasks. `federal2dvideoannotation` was called `cruisecontrol` before
-            2026.
+        type_ (str | TaskType | Unset):
         limit (int | Unset):  Default: 100.
         offset (int | Unset):  Default: 0.
         next_token (str | Unset):
@@ -508,7 +514,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | TaskListPage]
+        Response[Error | ServerErrorBody | TaskListPage]
     """
 
     kwargs = _get_kwargs(
@@ -543,7 +549,7 @@ async def asyncio(
     start_time: str | Unset = UNSET,
     end_time: str | Unset = UNSET,
     status: TaskStatusFilter | Unset = UNSET,
-    type_: TaskType | Unset = UNSET,
+    type_: str | TaskType | Unset = UNSET,
     limit: int | Unset = 100,
     offset: int | Unset = 0,
     next_token: str | Unset = UNSET,
@@ -585,13 +591,7 @@ async def asyncio(
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
         status (TaskStatusFilter | Unset): The statuses the task list filters on: "can be:
             completed, pending, or canceled" (`docs-2018`).
-        type_ (TaskType | Unset): The type of a task, which is also the last segment of its
-            creation path
-            (`POST /task/<type>`): the 31 task types of the official SDK, plus the legacy `phonecall`
-            (`docs-2016`; removed in 2017) and `audiotranscription` (`docs-2018`; removed in 2021),
-            which
-            stay valid on stored tasks. `federal2dvideoannotation` was called `cruisecontrol` before
-            2026.
+        type_ (str | TaskType | Unset):
         limit (int | Unset):  Default: 100.
         offset (int | Unset):  Default: 0.
         next_token (str | Unset):

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...models.teammate import Teammate
 from ...models.teammates_role import TeammatesRole
 from ...types import Response
@@ -30,7 +31,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Teammate] | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ServerErrorBody | list[Teammate] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -42,35 +45,53 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
+        try:
+            response_400 = Error.from_dict(response.json())
 
-        return response_400
+            return response_400
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -79,7 +100,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[Teammate]]:
+) -> Response[Error | ServerErrorBody | list[Teammate]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +113,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TeammatesRole,
-) -> Response[Error | list[Teammate]]:
+) -> Response[Error | ServerErrorBody | list[Teammate]]:
     """Invite teammates
 
      "Invites a list of emails to your team" with the given role, and returns all teammates
@@ -106,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Teammate]]
+        Response[Error | ServerErrorBody | list[Teammate]]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +178,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TeammatesRole,
-) -> Response[Error | list[Teammate]]:
+) -> Response[Error | ServerErrorBody | list[Teammate]]:
     """Invite teammates
 
      "Invites a list of emails to your team" with the given role, and returns all teammates
@@ -171,7 +192,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Teammate]]
+        Response[Error | ServerErrorBody | list[Teammate]]
     """
 
     kwargs = _get_kwargs(

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
+from ...models.server_error_body import ServerErrorBody
 from ...models.teammate import Teammate
 from ...types import Response
 
@@ -20,7 +21,9 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | list[Teammate] | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | ServerErrorBody | list[Teammate] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -32,30 +35,45 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_200
 
     if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+        try:
+            response_401 = Error.from_dict(response.json())
 
-        return response_401
+            return response_401
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
-        response_429 = Error.from_dict(response.json())
+        try:
+            response_429 = ServerErrorBody.from_dict(response.json())
 
-        return response_429
+            return response_429
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
+        try:
+            response_500 = ServerErrorBody.from_dict(response.json())
 
-        return response_500
+            return response_500
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 503:
-        response_503 = Error.from_dict(response.json())
+        try:
+            response_503 = ServerErrorBody.from_dict(response.json())
 
-        return response_503
+            return response_503
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 504:
-        response_504 = Error.from_dict(response.json())
+        try:
+            response_504 = ServerErrorBody.from_dict(response.json())
 
-        return response_504
+            return response_504
 
+        except (ValueError, KeyError, TypeError):
+            return None
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -64,7 +82,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | list[Teammate]]:
+) -> Response[Error | ServerErrorBody | list[Teammate]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,7 +94,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | list[Teammate]]:
+) -> Response[Error | ServerErrorBody | list[Teammate]]:
     """List teammates
 
      Lists the account's teammates, as a bare JSON array.
@@ -86,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Teammate]]
+        Response[Error | ServerErrorBody | list[Teammate]]
     """
 
     kwargs = _get_kwargs()
@@ -128,7 +146,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Error | list[Teammate]]:
+) -> Response[Error | ServerErrorBody | list[Teammate]]:
     """List teammates
 
      Lists the account's teammates, as a bare JSON array.
@@ -138,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | list[Teammate]]
+        Response[Error | ServerErrorBody | list[Teammate]]
     """
 
     kwargs = _get_kwargs()

@@ -6,32 +6,53 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CallbackBodyResponse")
+T = TypeVar("T", bound="FailedAttachment")
 
 
 @_attrs_define
-class CallbackBodyResponse:
-    """ "The response object of the completed request. For categorization, it will contain a
-    category attribute of the assigned category."
+class FailedAttachment:
+    """An attachment Scale could not fetch: "statusCode" is the "HTTP code received when fetching
+    attachment" and "url" the "attachment URL" (docs-2018 L2946–2947).
 
+        Attributes:
+            status_code (int): HTTP code received when fetching the attachment.
+            url (str): The attachment URL.
     """
 
+    status_code: int
+    url: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        status_code = self.status_code
+
+        url = self.url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "statusCode": status_code,
+                "url": url,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        callback_body_response = cls()
+        status_code = d.pop("statusCode")
 
-        callback_body_response.additional_properties = d
-        return callback_body_response
+        url = d.pop("url")
+
+        failed_attachment = cls(
+            status_code=status_code,
+            url=url,
+        )
+
+        failed_attachment.additional_properties = d
+        return failed_attachment
 
     @property
     def additional_keys(self) -> list[str]:

@@ -4,15 +4,16 @@ from enum import StrEnum
 from ..errors import UnknownEnumValueWarning
 
 
-class CallbackBodyStatus(StrEnum):
-    COMPLETED = "completed"
-    ERROR = "error"
+class LegacyUrgency(StrEnum):
+    DAY = "day"
+    IMMEDIATE = "immediate"
+    WEEK = "week"
 
     def __str__(self) -> str:
         return str(self.value)
 
     @classmethod
-    def _missing_(cls, value: object) -> "CallbackBodyStatus | None":
+    def _missing_(cls, value: object) -> "LegacyUrgency | None":
         """A value this client does not know (the server is newer than the spec it was
         generated from): keep it as a member of its own, and warn, instead of failing to parse
         the whole response."""

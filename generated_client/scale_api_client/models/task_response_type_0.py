@@ -6,51 +6,33 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AttachmentErrorAttachmentsItem")
+T = TypeVar("T", bound="TaskResponseType0")
 
 
 @_attrs_define
-class AttachmentErrorAttachmentsItem:
-    """
-    Attributes:
-        status_code (int): HTTP code received when fetching the attachment.
-        url (str): The attachment URL.
+class TaskResponseType0:
+    """ "An object corresponding to the response once the task is completed", or an
+    `AttachmentError` when the task is in status `error`. `null` until then: the documents
+    show `@response=nil` on a pending and on a canceled task (docs-2018 L2728, L2793).
+
     """
 
-    status_code: int
-    url: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status_code = self.status_code
-
-        url = self.url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "statusCode": status_code,
-                "url": url,
-            }
-        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status_code = d.pop("statusCode")
+        task_response_type_0 = cls()
 
-        url = d.pop("url")
-
-        attachment_error_attachments_item = cls(
-            status_code=status_code,
-            url=url,
-        )
-
-        attachment_error_attachments_item.additional_properties = d
-        return attachment_error_attachments_item
+        task_response_type_0.additional_properties = d
+        return task_response_type_0
 
     @property
     def additional_keys(self) -> list[str]:

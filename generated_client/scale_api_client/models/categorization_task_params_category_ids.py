@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CategorizationTaskCreateCategoryIds")
+T = TypeVar("T", bound="CategorizationTaskParamsCategoryIds")
 
 
 @_attrs_define
-class CategorizationTaskCreateCategoryIds:
+class CategorizationTaskParamsCategoryIds:
     """ "An optional dictionary where the keys are the optional ids, and the values are the
     category values provided in categories", e.g. `{"123": "Blue Cross", "124": "Red Cross"}`.
 
@@ -28,10 +28,10 @@ class CategorizationTaskCreateCategoryIds:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        categorization_task_create_category_ids = cls()
+        categorization_task_params_category_ids = cls()
 
-        categorization_task_create_category_ids.additional_properties = d
-        return categorization_task_create_category_ids
+        categorization_task_params_category_ids.additional_properties = d
+        return categorization_task_params_category_ids
 
     @property
     def additional_keys(self) -> list[str]:

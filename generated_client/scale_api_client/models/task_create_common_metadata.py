@@ -6,13 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="TaskResponse")
+T = TypeVar("T", bound="TaskCreateCommonMetadata")
 
 
 @_attrs_define
-class TaskResponse:
-    """ "An object corresponding to the response once the task is completed", or an
-    `AttachmentError` when the task is in status `error`.
+class TaskCreateCommonMetadata:
+    """ "A set of key/value pairs that you can attach to a task object": "metadata (optional,
+    default {})" (docs-2018 L327; docs-2016 L277).
 
     """
 
@@ -28,10 +28,10 @@ class TaskResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        task_response = cls()
+        task_create_common_metadata = cls()
 
-        task_response.additional_properties = d
-        return task_response
+        task_create_common_metadata.additional_properties = d
+        return task_create_common_metadata
 
     @property
     def additional_keys(self) -> list[str]:
