@@ -12,6 +12,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
+from urllib.parse import unquote
 
 from starlette.applications import Starlette
 from starlette.convertors import Convertor, register_url_convertor
@@ -28,11 +29,13 @@ from scale_mock.context import Context, Handler, Services
 from scale_mock.errors import ApiError
 from scale_mock.faults import FaultInjector, RateLimiter
 from scale_mock.files import UploadedFile
-from scale_mock.spec import CompiledOperation, CompiledSpec, load_spec
+from scale_mock.journal import RequestJournal
+from scale_mock.spec import MULTIPART, CompiledOperation, CompiledSpec, load_spec
 from scale_mock.store import Store
 from scale_mock.validation import validate_request
 
 PREFIX = "/v1"
+HOLD_HEADER = "scale-mock-hold"
 log = logging.getLogger("scale_mock")
 
 
@@ -112,6 +115,29 @@ def handlers_for(spec: CompiledSpec) -> dict[str, Handler]:
     return found
 
 
+def _hold_requested(request: Request, operation: CompiledOperation) -> bool:
+    """`Scale-Mock-Hold: pending` on a task creation keeps a test-mode task pending until
+    `POST /_mock/tasks/{id}/complete`; elsewhere the header means nothing and is ignored."""
+    value = request.headers.get(HOLD_HEADER)
+    if value is None or not is_task_creation(operation):
+        return False
+    if value.strip().lower() != "pending":
+        raise ApiError(
+            400,
+            f"Scale-Mock-Hold must be 'pending', not {value!r}",
+            field=f"header.{HOLD_HEADER}",
+            rule="enum",
+        )
+    return True
+
+
+def _key_or_none(request: Request, keys: frozenset[str] | None) -> str | None:
+    try:
+        return api_key_from(request.headers.get("authorization"), keys)
+    except ApiError:
+        return None
+
+
 async def _read_form(request: Request) -> dict[str, Any]:
     try:
         form = await request.form()
@@ -141,26 +167,41 @@ def build_app(
     rate_limit: int | None = None,
     callback_auth_key: str = DEFAULT_AUTH_KEY,
     callback_time_scale: float = 1.0,
+    hold_test_tasks: bool = False,
 ) -> Starlette:
+    """`hold_test_tasks`: test-mode tasks stay pending, as live-mode ones do, until
+    `POST /_mock/tasks/{id}/complete` (the `Scale-Mock-Hold: pending` header, for all)."""
     compiled = spec or load_spec()
     handlers = handlers_for(compiled)
     callbacks = CallbackDispatcher(store, callback_auth_key, callback_time_scale)
-    services = Services(compiled, store, callbacks)
+    services = Services(compiled, store, callbacks, hold_test_tasks)
     injector = FaultInjector(faults)
     limiter = RateLimiter(rate_limit)
+    journal = RequestJournal()
 
     async def api(request: Request) -> Response:
-        try:
-            return await _api(request)
-        except ApiError as error:
-            return error.response()
-        except Exception:
-            log.exception("scale-mock failed on %s %s", request.method, request.url.path)
-            return ApiError(500, "scale-mock failed; this is a bug in the mock").response()
-
-    async def _api(request: Request) -> Response:
         # Route on the raw path: `/batches/b%2F1` is the batch "b/1", not a longer path.
         raw_path = request.scope.get("raw_path", b"").decode("latin-1") or request.url.path
+        key = _key_or_none(request, keys)
+        entry = None
+        if key is not None:
+            query = request.scope.get("query_string", b"").decode("latin-1")
+            entry = journal.start(key, request.method, raw_path, query)
+        seen: dict[str, Any] = {}
+        try:
+            response = await _api(request, raw_path, seen)
+        except ApiError as error:
+            response = error.response()
+        except Exception:
+            log.exception("scale-mock failed on %s %s", request.method, request.url.path)
+            response = ApiError(500, "scale-mock failed; this is a bug in the mock").response()
+        if entry is not None:
+            journal.finish(
+                entry, seen.get("operation_id"), response.status_code, seen.get("task_id")
+            )
+        return response
+
+    async def _api(request: Request, raw_path: str, seen: dict[str, Any]) -> Response:
         if not raw_path.startswith(f"{PREFIX}/"):
             raise ApiError(404, f"No such endpoint: {request.method} {request.url.path}")
         path = raw_path.removeprefix(PREFIX).rstrip("/") or "/"
@@ -176,17 +217,31 @@ def build_app(
                 headers={"Allow": allowed},
             )
         operation, path_params = chosen[0]
+        seen["operation_id"] = operation.operation_id
+        if "task_id" in path_params:
+            seen["task_id"] = unquote(path_params["task_id"])
         key = api_key_from(request.headers.get("authorization"), keys)
         limiter.check(key)
         injector.check(key, request.headers)
+        hold = _hold_requested(request, operation)
         body = await request.body()
+        content_type = request.headers.get("content-type")
         form = None
-        if operation.body_media_type == "multipart/form-data":
+        plan = operation.body_for(content_type)
+        if plan is not None and plan.media_type == MULTIPART:
             form = await _read_form(request)
         valid = validate_request(
-            compiled, operation, path_params, list(request.query_params.multi_items()), body, form
+            compiled,
+            operation,
+            path_params,
+            list(request.query_params.multi_items()),
+            body,
+            form,
+            content_type,
         )
-        result = handlers[operation.operation_id](Context(services, key, valid))
+        result = handlers[operation.operation_id](Context(services, key, valid, hold))
+        if is_task_creation(operation) and isinstance(result, dict):
+            seen["task_id"] = result.get("task_id")
         return JSONResponse(result, status_code=200)
 
     @asynccontextmanager
@@ -199,7 +254,7 @@ def build_app(
 
     methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "QUERY"]
     routes = [
-        *control.routes(services, injector, keys),
+        *control.routes(services, injector, keys, journal),
         Route("/{path:anything}", api, methods=methods),
     ]
 

@@ -23,8 +23,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="scale-mock",
         description="A stateful mock of the Scale AI REST API v1, validated by its OpenAPI spec. "
-        "Tasks of test_ keys complete at once; those of live_ keys wait for "
-        "POST /_mock/tasks/{id}/complete.",
+        "Tasks of test_ keys complete at once (unless held pending); those of live_ keys wait "
+        "for POST /_mock/tasks/{id}/complete.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=4010, help="port to bind (default 4010)")
@@ -53,6 +53,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=_positive_int,
         metavar="N",
         help="answer 429 with Retry-After past N requests per second per key (default: no limit)",
+    )
+    parser.add_argument(
+        "--hold-test-tasks",
+        action="store_true",
+        help="keep test-mode tasks pending, as live-mode ones, until POST "
+        "/_mock/tasks/{id}/complete (one task at a time: header 'Scale-Mock-Hold: pending' "
+        "on its creation)",
     )
     parser.add_argument(
         "--callback-auth-key",
@@ -84,6 +91,7 @@ def main(argv: list[str] | None = None) -> None:
         rate_limit=args.rate_limit,
         callback_auth_key=args.callback_auth_key,
         callback_time_scale=args.callback_time_scale,
+        hold_test_tasks=args.hold_test_tasks,
     )
     uvicorn.run(
         app,

@@ -19,6 +19,7 @@ class Services:
     spec: CompiledSpec
     store: Store
     callbacks: CallbackDispatcher
+    hold_test_tasks: bool = False  # `--hold-test-tasks`: test-mode tasks stay pending too
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Context:
     services: Services
     key: str
     request: ValidRequest
+    hold: bool = False  # `Scale-Mock-Hold: pending` on a task creation
 
     @property
     def store(self) -> Store:

@@ -3,13 +3,21 @@
 Not part of the Scale API, and not in `scale.yaml`. It uses the same Basic auth as `/v1`, and a
 key only reaches its own tenant:
 
-- `GET  /_mock/health`: readiness probe (no auth).
-- `POST /_mock/tasks/{task_id}/complete`: a pending task (a `live_` key's) is completed, with the
-  body's `response` (checked against the spec's `Task` schema for its type) or a synthetic one.
+- `GET  /_mock/health`: readiness probe (no auth); `{"status": "ok", "service": "scale-mock",
+  "hold_header": "Scale-Mock-Hold", "hold_test_tasks": bool}`, so a client can tell the mock
+  from a real server and learn how to keep a task pending.
+- `POST /_mock/tasks/{task_id}/complete`: a pending task is completed, with the body's
+  `response` (checked against the spec's `Task` schema for its type) or a synthetic one.
+  Pending tasks are those of `live_` keys, and test-mode ones held pending: created with the
+  request header `Scale-Mock-Hold: pending` (any other value is a 400), or every one when the
+  mock runs with `--hold-test-tasks`. A held task can be canceled, like any pending task.
 - `GET  /_mock/callbacks`: every callback delivery (attempts, status codes) and recorded e-mail.
 - `POST /_mock/faults` `{"status": 429|500|503, "count": N, "retry_after": S}` and
   `DELETE /_mock/faults`: queue or clear failures of the key's next API requests (`--faults`).
 - `GET  /_mock/files/{file_id}/content`: the bytes of an uploaded file.
+- `GET  /_mock/requests`: the key's request journal, oldest first (see `journal`):
+  `{"requests": [{"method", "path", "query", "operation_id", "status", "task_id"}, ...]}`
+  for every `/v1` request the key made (the newest 10,000); `DELETE /_mock/requests` empties it.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from scale_mock.auth import api_key_from
 from scale_mock.context import Services
 from scale_mock.errors import ApiError, not_found
 from scale_mock.faults import FAULT_STATUSES, FaultInjector
+from scale_mock.journal import RequestJournal
 from scale_mock.spec import SPEC_URI
 from scale_mock.tasks import complete_task, load_task
 
@@ -48,7 +57,12 @@ async def _json_body(request: Request) -> dict[str, Any]:
     return body
 
 
-def routes(services: Services, injector: FaultInjector, keys: frozenset[str] | None) -> list[Route]:
+def routes(
+    services: Services,
+    injector: FaultInjector,
+    keys: frozenset[str] | None,
+    journal: RequestJournal,
+) -> list[Route]:
     store = services.store
     task_schema = services.spec.validator({"$ref": f"{SPEC_URI}#/components/schemas/Task"})
 
@@ -63,7 +77,14 @@ def routes(services: Services, injector: FaultInjector, keys: frozenset[str] | N
         return run
 
     async def health(_request: Request) -> Response:
-        return JSONResponse({"status": "ok"})
+        return JSONResponse(
+            {
+                "status": "ok",
+                "service": "scale-mock",
+                "hold_header": "Scale-Mock-Hold",
+                "hold_test_tasks": services.hold_test_tasks,
+            }
+        )
 
     async def complete(request: Request, key: str) -> Response:
         task_id = request.path_params["task_id"]
@@ -140,8 +161,17 @@ def routes(services: Services, injector: FaultInjector, keys: frozenset[str] | N
             raise not_found(f"Uploaded file {file_id!r}")
         return Response(data, media_type=record.get("mime_type"))
 
+    async def requests(_request: Request, key: str) -> Response:
+        return JSONResponse({"requests": journal.entries(key)})
+
+    async def clear_requests(_request: Request, key: str) -> Response:
+        journal.clear(key)
+        return JSONResponse({"requests": []})
+
     return [
         Route("/_mock/health", health),
+        Route("/_mock/requests", authenticated(requests), methods=["GET"]),
+        Route("/_mock/requests", authenticated(clear_requests), methods=["DELETE"]),
         Route("/_mock/tasks/{task_id}/complete", authenticated(complete), methods=["POST"]),
         Route("/_mock/callbacks", authenticated(callbacks)),
         Route("/_mock/faults", authenticated(queue_faults), methods=["POST"]),

@@ -78,6 +78,8 @@ def synthetic_response(task: dict[str, Any]) -> dict[str, Any]:
             response["repeatable_fields"] = [
                 {name: "test response" for name in params["repeatable_fields"]}
             ]
+        if params.get("row_fields"):  # docs-2016: "`rows` will be an array of such dictionaries"
+            response["rows"] = [{name: "test response" for name in params["row_fields"]}]
         return response
     if kind == "phonecall":
         return {"outcome": "success"}

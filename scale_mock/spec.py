@@ -40,6 +40,20 @@ class Parameter:
     explode: bool
 
 
+JSON = "application/json"
+FORM = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
+
+
+@dataclass(frozen=True)
+class Body:
+    """One declared media type of a request body: its schema and compiled validator."""
+
+    media_type: str
+    schema: Mapping[str, Any]
+    validator: Draft202012Validator
+
+
 @dataclass
 class CompiledOperation:
     operation_id: str
@@ -48,13 +62,34 @@ class CompiledOperation:
     pattern: re.Pattern[str]
     parameters: list[Parameter]
     body_required: bool
-    body_media_type: str | None
-    body_schema: Mapping[str, Any] | None
+    bodies: dict[str, Body] = field(default_factory=dict)
     validators: dict[str, Draft202012Validator] = field(default_factory=dict)
     query_names: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.query_names = frozenset(p.name for p in self.parameters if p.location == "query")
+
+    @property
+    def primary_body(self) -> Body | None:
+        """JSON when declared (what a request without a declared content type is read as),
+        else the first media type the spec declares."""
+        return self.bodies.get(JSON) or next(iter(self.bodies.values()), None)
+
+    @property
+    def body_media_type(self) -> str | None:
+        primary = self.primary_body
+        return primary.media_type if primary else None
+
+    @property
+    def body_schema(self) -> Mapping[str, Any] | None:
+        primary = self.primary_body
+        return primary.schema if primary else None
+
+    def body_for(self, content_type: str | None) -> Body | None:
+        """The body a request of this `Content-Type` is read as: the declared media type it
+        names, else the primary one (so JSON without the header still works)."""
+        media = (content_type or "").split(";")[0].strip().lower()
+        return self.bodies.get(media) or self.primary_body
 
 
 @dataclass(eq=False)  # hashed by identity: one compiled spec per load
@@ -150,11 +185,9 @@ def _compile(
                 explode=param.get("explode", param.get("style", "form") == "form"),
             )
         )
-    body = spec.resolve(definition.get("requestBody", {}))
-    content = body.get("content", {})
-    media_type = next(iter(content), None)
-    body_pointer = f"{base}/{method}/requestBody/content/{escape_token(media_type or '')}/schema"
-    body_schema = content[media_type]["schema"] if media_type else None
+    raw_body = definition.get("requestBody", {})
+    body_base = raw_body.get("$ref", f"{base}/{method}/requestBody")
+    body = spec.resolve(raw_body)
     op = CompiledOperation(
         operation_id=definition["operationId"],
         method=method.upper(),
@@ -162,12 +195,15 @@ def _compile(
         pattern=_path_regex(path),
         parameters=params,
         body_required=bool(body.get("required")),
-        body_media_type=media_type,
-        body_schema=body_schema,
     )
+    for media_type, media in body.get("content", {}).items():
+        if "schema" not in media:
+            continue
+        pointer = f"{body_base}/content/{escape_token(media_type)}/schema"
+        op.bodies[media_type.lower()] = Body(
+            media_type.lower(), media["schema"], spec.validator(_at(pointer))
+        )
     for param in params:
         pointer = pointers[(param.location, param.name)]
         op.validators[f"{param.location}.{param.name}"] = spec.validator(_at(pointer))
-    if body_schema is not None:
-        op.validators["body"] = spec.validator(_at(body_pointer))
     return op

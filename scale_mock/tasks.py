@@ -3,9 +3,11 @@
 Creation answers 200 with the `pending` task, defaults filled into `params`; with a `test_` key
 the task then completes at once with a synthetic response valid for its type ("Requests made
 with test mode credentials are not completed by a human"); with a `live_` key it stays pending
-until the control API completes it. Attachments that cannot be fetched (the reserved `.invalid`
-domain, or a `scaledata://` URL of no stored file) fail as the documents show: status `error`
-with the `AttachmentError` body. Every finished task is handed to the callback dispatcher.
+until the control API completes it, and so does a test-mode task created with the header
+`Scale-Mock-Hold: pending` or by a mock started with `--hold-test-tasks`. Attachments that
+cannot be fetched (the reserved `.invalid` domain, or a `scaledata://` URL of no stored file)
+fail as the documents show, held or not: status `error` with the `AttachmentError` body. Every
+finished task is handed to the callback dispatcher.
 
 Conflicts on operations whose body is not a JSON object are 400, never 409: the official SDK
 reads `body.get("unique_id")` on a 409 from any `task` path and would crash.
@@ -43,6 +45,7 @@ COMMON_KEYS = frozenset(
 PIXEL_KEYS = ("min_width", "min_height")
 TERMINAL = frozenset({"completed", "canceled", "error"})
 LEGACY_PATHS = {"categorize": "categorization"}
+TOP_LEVEL_SCRIPT = frozenset({"phonecall"})
 
 
 def new_id() -> str:
@@ -93,14 +96,13 @@ def _unreachable(store: Store, key: str, urls: list[str]) -> list[str]:
 
 def _task_params(services: Services, operation_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
     """The stored `params`: the body's type-specific keys over the schema's defaults."""
-    params = {**_defaults(services.spec, operation_id)}
+    defaults = _defaults(services.spec, operation_id)
+    params = {k: v for k, v in defaults.items() if k not in COMMON_KEYS}
     params.update({k: v for k, v in body.items() if k not in COMMON_KEYS})
-    params.pop("urgency", None)
     for name in PIXEL_KEYS:
         if isinstance(params.get(name), str):
             params[name] = int(params[name])
-    if "row_fields" in params and "repeatable_fields" not in params:
-        params["repeatable_fields"] = params.pop("row_fields")
+    # `row_fields` (docs-2016) "will be stored in the params object" as sent: not renamed.
     if isinstance(params.get("repeatable_fields"), dict):
         params["repeatable_fields"] = {
             k: {"description": v} if isinstance(v, str) else v
@@ -172,16 +174,20 @@ def create_task(ctx: Context) -> dict[str, Any]:
     params = _task_params(ctx.services, operation.operation_id, body)
     params, instruction = _inherit_from_project(store, key, body, params)
     batch = _check_batch(store, key, body)
+    default_urgency = _defaults(ctx.services.spec, operation.operation_id).get("urgency")
     task: dict[str, Any] = {
         "task_id": new_id(),
         "type": task_type,
         "status": "pending",
-        "urgency": body.get("urgency", "standard"),
+        "urgency": body.get("urgency", default_urgency or "standard"),
         "params": params,
         "metadata": body.get("metadata", {}),
     }
     if instruction is not None:
         task["instruction"] = instruction
+    if task_type in TOP_LEVEL_SCRIPT and "script" in body:
+        # docs-2016 shows the phonecall's `script` on the task itself (its prose: in `params`).
+        task["script"] = body["script"]
     for name in ("callback_url", "project", "batch", "unique_id"):
         if name in body:
             task[name] = body[name]
@@ -209,7 +215,7 @@ def create_task(ctx: Context) -> dict[str, Any]:
             "attachments": [{"statusCode": 404, "url": url} for url in failed],
         }
         finish(ctx.services, key, task["task_id"], "error", error)
-    elif not is_live(key):
+    elif not (is_live(key) or ctx.hold or ctx.services.hold_test_tasks):
         finish(ctx.services, key, task["task_id"], "completed", synthetic_response(task))
     return acknowledged
 

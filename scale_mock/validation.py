@@ -18,8 +18,9 @@ from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
 from scale_mock.errors import ApiError
+from scale_mock.forms import cast_form, parse_form
 from scale_mock.rules import find_rule_violations
-from scale_mock.spec import CompiledOperation, CompiledSpec, Parameter
+from scale_mock.spec import FORM, Body, CompiledOperation, CompiledSpec, Parameter
 
 _BOOLEANS = {"true": True, "True": True, "false": False, "False": False}
 
@@ -81,9 +82,12 @@ def validate_request(
     query: list[tuple[str, str]],
     body_bytes: bytes,
     form: Mapping[str, Any] | None = None,
+    content_type: str | None = None,
 ) -> ValidRequest:
-    """`form` is the parsed multipart form of a multipart operation (file parts as objects);
-    it is validated with each file part standing in as a string, and passed on as the body."""
+    """`content_type` picks which declared body media type the body is read as (JSON unless
+    it names another declared one, see `CompiledOperation.body_for`). `form` is the parsed
+    multipart form of a multipart operation (file parts as objects); it is validated with each
+    file part standing in as a string, and passed on as the body."""
     for name, _ in query:
         if name not in operation.query_names:
             raise ApiError(
@@ -110,24 +114,25 @@ def validate_request(
         if error is not None:
             raise _describe(error, where)
         values[param.name] = value
-    body = dict(form) if form is not None else _parse_body(operation, body_bytes)
+    plan = operation.body_for(content_type)
+    if form is not None:
+        body: Any = dict(form)
+        checked = {k: _form_value(v) for k, v in form.items()}
+    else:
+        body = checked = _parse_body(operation, plan, body_bytes, spec, content_type)
     if body is _ABSENT:
         body = None
-    elif "body" in operation.validators:
-        checked = body
-        if form is not None:
-            checked = {k: _form_value(v) for k, v in form.items()}
-        error = best_match(operation.validators["body"].iter_errors(checked))
+    elif plan is not None:
+        error = best_match(plan.validator.iter_errors(checked))
         if error is not None:
             raise _describe(error, "body")
-        if operation.body_schema is not None:
-            for violation in find_rule_violations(spec.document, operation.body_schema, checked):
-                raise ApiError(
-                    400,
-                    f"Parameter is invalid, reason: {violation.message}",
-                    field="body" + violation.pointer.replace("/", "."),
-                    rule=violation.rule_id,
-                )
+        for violation in find_rule_violations(spec.document, plan.schema, checked):
+            raise ApiError(
+                400,
+                f"Parameter is invalid, reason: {violation.message}",
+                field="body" + violation.pointer.replace("/", "."),
+                rule=violation.rule_id,
+            )
     return ValidRequest(operation, {k: v for k, v in values.items() if k in path}, values, body)
 
 
@@ -142,16 +147,29 @@ def _form_value(value: Any) -> Any:
 _ABSENT = object()  # no body at all, as opposed to a JSON `null`, which is validated
 
 
-def _parse_body(operation: CompiledOperation, body_bytes: bytes) -> Any:
-    if operation.body_media_type is None:
+def _parse_body(
+    operation: CompiledOperation,
+    plan: Body | None,
+    body_bytes: bytes,
+    spec: CompiledSpec,
+    content_type: str | None,
+) -> Any:
+    if plan is None:
         return _ABSENT
     if not body_bytes.strip():
         if operation.body_required:
-            raise ApiError(400, "A JSON request body is required", field="body", rule="required")
+            raise ApiError(400, "A request body is required", field="body", rule="required")
         return _ABSENT
+    if plan.media_type == FORM:
+        return cast_form(spec, plan.schema, parse_form(body_bytes))
     try:
         return json.loads(body_bytes)
     except (ValueError, UnicodeDecodeError):
+        sent = (content_type or "").split(";")[0].strip().lower()
+        hint = ""
+        if sent == FORM:
+            accepted = " or ".join(operation.bodies) or "no body"
+            hint = f" (this operation takes {accepted}, not {FORM})"
         raise ApiError(
-            400, "The request body is not valid JSON", field="body", rule="json"
+            400, f"The request body is not valid JSON{hint}", field="body", rule="json"
         ) from None

@@ -22,6 +22,7 @@ FLAGS = (
     "--ssl-keyfile",
     "--faults",
     "--rate-limit",
+    "--hold-test-tasks",
     "--callback-auth-key",
     "--callback-time-scale",
 )
