@@ -1,58 +1,123 @@
 """Talking to the server under test, and saying precisely what it did wrong.
 
 Every check goes through `Api`, which remembers the last exchange, so that a failure can name
-the documented rule (its wording and where the spec states it), the operation, what was
-expected and what came back, and give a `curl` command that reproduces it.
+the documented rule (its wording, tier and where the spec states it), the operation, what was
+expected and what came back, and give a `curl` command that reproduces it (the key always as
+`$SCALE_API_KEY`). Checks become records (`records.py`): a failure of a rule whose tier gates
+the run fails the test; any other failure is a warning (the test is marked xfail).
 """
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import shlex
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, NoReturn
 
 import httpx
 import pytest
 
-from contract_tests.spec import Operation
+from contract_tests import records, safety
+from contract_tests.spec import Operation, behaviour_tiers
+from contract_tests.target import Target
+from contract_tests.transport import httpx_client, send_capped
+
+_REGISTRY: dict[str, Rule] = {}
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A documented rule: a stable id, the spec's wording, and where the spec states it."""
+    """A documented rule: a stable id, the spec's wording, where the spec states it, and its
+    provenance tier: `tier` when the spec gives it (`x-provenance`), else the strongest tier of
+    the behaviour-matrix rows naming this id, else `fallback_tier`."""
 
     id: str
     text: str
     location: str
+    tier: str | None = None
+    fallback_tier: str = "docs"
+
+    def __post_init__(self) -> None:
+        _REGISTRY.setdefault(self.id, self)
+
+    @property
+    def resolved_tier(self) -> str:
+        return self.tier or behaviour_tiers().get(self.id) or self.fallback_tier
+
+    def info(self) -> records.RuleInfo:
+        return records.RuleInfo(self.id, self.text, self.location, self.resolved_tier)
+
+
+@cache
+def known_rules() -> tuple[Rule, ...]:
+    """Every rule the suite can check: those its modules define and those it derives from the
+    spec (one per documented constraint)."""
+    import contract_tests
+    from contract_tests.constraints import catalogue
+
+    for module in pkgutil.iter_modules(contract_tests.__path__):
+        if module.name.startswith("test_"):
+            importlib.import_module(f"contract_tests.{module.name}")
+    catalogue()
+    return tuple(_REGISTRY.values())
+
+
+def known_rule_ids() -> set[str]:
+    return {rule.id for rule in known_rules()}
+
+
+def _label(operation: Operation | str) -> str:
+    return operation.label if isinstance(operation, Operation) else operation
+
+
+UNSHOWN_HEADERS = frozenset(
+    {"authorization", "host", "content-length", "accept-encoding", "user-agent", "accept"}
+    | {"connection", "x-schemathesis-testcaseid"}
+)
+
+
+def curl_command(
+    method: str, url: str, headers: Iterable[tuple[str, str]], body: bytes | str | None, auth: bool
+) -> str:
+    """A shell command that sends the request again, the key as `$SCALE_API_KEY` (never the
+    key itself: the Authorization header is left out and `-u` names the variable)."""
+    parts = ["curl", "-X", method]
+    if auth:
+        parts += ["-u", "$SCALE_API_KEY:"]
+    for name, value in headers:
+        if name.lower() not in UNSHOWN_HEADERS:
+            parts += ["-H", f"{name}: {value}"]
+    if body:
+        text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+        parts += ["--data-binary", text]
+    parts.append(url)
+    rendered = " ".join(shlex.quote(p) for p in parts)
+    return rendered.replace(shlex.quote("$SCALE_API_KEY:"), '"$SCALE_API_KEY:"')
 
 
 def curl(request: httpx.Request, api_key: str | None) -> str:
-    """A shell command that sends `request` again (the key shown as $SCALE_API_KEY)."""
-    parts = ["curl", "-X", request.method]
-    if api_key is not None:
-        parts += ["-u", "$SCALE_API_KEY:"]
-    for name, value in request.headers.items():
-        if name.lower() in ("authorization", "host", "content-length", "accept-encoding"):
-            continue
-        if name.lower() in ("user-agent", "accept", "connection"):
-            continue
-        parts += ["-H", f"{name}: {value}"]
-    body = request.content
-    if body:
-        parts += ["--data-binary", body.decode("utf-8", errors="replace")]
-    parts.append(str(request.url))
-    rendered = " ".join(shlex.quote(p) for p in parts)
-    return rendered.replace(shlex.quote("$SCALE_API_KEY:"), '"$SCALE_API_KEY:"')
+    """`curl_command` for an httpx request."""
+    return curl_command(
+        request.method,
+        str(request.url),
+        request.headers.items(),
+        request.content,
+        auth=api_key is not None,
+    )
 
 
 class Api:
     """An HTTP Basic client of one account, remembering its last exchange."""
 
-    def __init__(self, base_url: str, api_key: str | None, timeout: float = 30.0) -> None:
+    def __init__(self, target: Target, api_key: str | None) -> None:
+        self.target = target
         self.api_key = api_key
-        auth = (api_key, "") if api_key is not None else None
-        self._http = httpx.Client(base_url=base_url.rstrip("/"), auth=auth, timeout=timeout)
+        self.http = httpx_client(target, api_key)
+        self.ledger = safety.ledger_for(target)
         self.last: httpx.Response | None = None
 
     def request(
@@ -68,7 +133,13 @@ class Api:
         if json_body is not None:
             kwargs["content"] = json.dumps(json_body).encode()
             headers = {"content-type": "application/json", **(headers or {})}
-        self.last = self._http.request(method, path, params=params, headers=headers, **kwargs)
+        try:
+            self.ledger.reserve(method, path)
+        except safety.BillableBudgetSpent as spent:
+            pytest.skip(str(spent))
+        request = self.http.build_request(method, path, params=params, headers=headers, **kwargs)
+        self.last = send_capped(self.http, request)
+        self.ledger.created(method, path, self.last.status_code, _json_or_none(self.last))
         return self.last
 
     def get(self, path: str, **kwargs: Any) -> httpx.Response:
@@ -78,11 +149,18 @@ class Api:
         return self.request("POST", path, **kwargs)
 
     def close(self) -> None:
-        self._http.close()
+        self.http.close()
 
     def reproduce(self, response: httpx.Response | None = None) -> str:
         response = response or self.last
         return curl(response.request, self.api_key) if response is not None else "(no request)"
+
+
+def _json_or_none(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
 
 
 def describe(response: httpx.Response | None) -> str:
@@ -94,6 +172,44 @@ def describe(response: httpx.Response | None) -> str:
     return f"{response.status_code} {response.headers.get('content-type', '')}: {body}"
 
 
+def record_pass(rule: Rule, operation: Operation | str) -> None:
+    records.emit(records.Event("pass", rule.info(), _label(operation)))
+
+
+def record_failure(
+    rule: Rule,
+    operation: Operation | str,
+    expected: str,
+    observed: str,
+    reproducer: str = "",
+) -> str:
+    """Record a broken rule; returns the message a test fails (or xfails) with."""
+    target = Target.from_environment()
+    info = rule.info()
+    observed = safety.redact(observed, target)
+    reproducer = safety.redact(reproducer, target)
+    expected = safety.redact(expected, target)
+    label = _label(operation)
+    records.emit(records.Event("fail", info, label, expected, observed, reproducer))
+    lines = [
+        f"RULE {rule.id} [{info.tier}]: {rule.text}",
+        f"  stated at: {rule.location}",
+        f"  operation: {label}",
+        f"  expected:  {expected}",
+        f"  got:       {observed}",
+    ]
+    if reproducer:
+        lines.append(f"  reproduce: {reproducer}")
+    return "\n".join(lines)
+
+
+def fail_with(rule: Rule, message: str) -> NoReturn:
+    """Stop the test: a failure if the rule's tier gates the run, else a warning (xfail)."""
+    if rule.resolved_tier in Target.from_environment().gating_tiers:
+        pytest.fail(message, pytrace=False)
+    pytest.xfail(message)
+
+
 def violated(
     rule: Rule,
     operation: Operation | str,
@@ -102,18 +218,11 @@ def violated(
     api: Api | None = None,
 ) -> NoReturn:
     """Fail the current test as a breach of `rule`, with everything needed to act on it."""
-    label = operation.label if isinstance(operation, Operation) else operation
-    lines = [
-        f"RULE {rule.id}: {rule.text}",
-        f"  stated at: {rule.location}",
-        f"  operation: {label}",
-        f"  expected:  {expected}",
-        f"  got:       {describe(response)}",
-    ]
+    reproducer = ""
     if response is not None:
-        key = api.api_key if api is not None else None
-        lines.append(f"  reproduce: {curl(response.request, key)}")
-    pytest.fail("\n".join(lines), pytrace=False)
+        reproducer = curl(response.request, api.api_key if api is not None else None)
+    message = record_failure(rule, operation, expected, describe(response), reproducer)
+    fail_with(rule, message)
 
 
 def check(
@@ -126,3 +235,4 @@ def check(
 ) -> None:
     if not condition:
         violated(rule, operation, expected, response, api)
+    record_pass(rule, operation)

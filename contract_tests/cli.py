@@ -1,18 +1,24 @@
 """`scale-contract`: run the contract suite against a server and report rule by rule.
 
-Exit status: 0 conformant, 1 at least one documented rule broken, 2 usage or connection error.
+Exit status: 0 every rule of a gating tier held (by default `docs` and `sdk`; every tier with
+--strict), 1 at least one such rule is broken, 2 usage or connection problem (said in one line
+before the first test, or when the server goes away during the run).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from contract_tests.report import collect, render
+from contract_tests import options, preflight, records
+from contract_tests.conftest import PREFLIGHT_DONE, verdict
+from contract_tests.report import created, render_markdown
+from contract_tests.target import Target
 
 SUITE = Path(__file__).resolve().parent
 
@@ -21,38 +27,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="scale-contract",
         description="Check a server against the Scale API v1 spec and say which documented "
-        "rule it breaks. Exit 0: conformant; 1: a rule is broken; 2: usage or connection error.",
+        "rule it breaks. Exit 0: conformant; 1: a documented rule is broken; 2: usage or "
+        "connection problem.",
     )
-    parser.add_argument(
-        "--base-url", required=True, help="API root with /v1, e.g. http://127.0.0.1:4010/v1"
-    )
-    parser.add_argument("--api-key", required=True, help="a test_ key of the account under test")
-    parser.add_argument(
-        "--second-api-key", help="a key of another account: checks tenant isolation"
-    )
-    parser.add_argument(
-        "--max-examples",
-        type=int,
-        default=10,
-        help="generated examples per operation and property (default 10)",
-    )
-    parser.add_argument("--seed", type=int, help="Hypothesis seed, to replay a run exactly")
-    parser.add_argument(
-        "--report", type=Path, metavar="DIR", help="write junit.xml and summary.md here"
-    )
+    options.add_to_argparse(parser)
     parser.add_argument(
         "--workers", type=int, default=1, help="parallel workers (pytest-xdist; default 1)"
-    )
-    parser.add_argument(
-        "--allow-live", action="store_true", help="accept a live_ key (live tasks cost money)"
-    )
-    parser.add_argument(
-        "--callback-host",
-        help="host the server can POST callbacks to "
-        "(default 127.0.0.1 for a server on loopback; 'none' to skip)",
-    )
-    parser.add_argument(
-        "--callback-auth-key", help="the scale-callback-auth value callbacks must carry"
     )
     parser.add_argument(
         "-k", dest="select", help="only the checks matching this pytest -k expression"
@@ -60,48 +40,55 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def fail(message: str) -> int:
+    print(f"scale-contract: {message}", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if args.api_key.startswith("live_") and not args.allow_live:
-        print(
-            "scale-contract: refusing a live_ key (live tasks cost money); pass --allow-live",
-            file=sys.stderr,
-        )
-        return 2
+    values = vars(args)
+    problem = options.usage_problem(values)
+    if problem is not None:
+        return fail(problem)
+    target = options.build_target(values, workers=args.workers)
+    hint = preflight.problem(target)
+    if hint is not None:
+        return fail(hint)
     report_dir = args.report or Path(tempfile.mkdtemp(prefix="scale-contract-"))
+    report_dir = Path(report_dir)
     report_dir.mkdir(parents=True, exist_ok=True)
-    junit = report_dir / "junit.xml"
+    for stale in (*report_dir.glob("created-*.json"), report_dir / records.RESULTS_FILE):
+        stale.unlink(missing_ok=True)
+    values["report"] = str(report_dir)
     command = [str(SUITE), "-c", str(SUITE / "pytest.ini"), "--rootdir", str(SUITE)]
-    command += ["--base-url", args.base_url, "--api-key", args.api_key]
-    command += ["--max-examples", str(args.max_examples), "--junitxml", str(junit)]
-    command += ["-o", "junit_family=xunit1", "-q", "--tb=line"]
-    for flag, value in (
-        ("--second-api-key", args.second_api_key),
-        ("--callback-host", args.callback_host),
-        ("--callback-auth-key", args.callback_auth_key),
-        ("--hypothesis-seed", None if args.seed is None else str(args.seed)),
-        ("-k", args.select),
-    ):
-        if value is not None:
-            command += [flag, value]
-    if args.allow_live:
-        command.append("--allow-live")
+    command += options.to_pytest_args(values)
+    command += ["--junitxml", str(report_dir / "junit.xml"), "-o", "junit_family=xunit1"]
+    command += ["-q", "--tb=no"]
+    if args.seed is not None:
+        command += ["--hypothesis-seed", str(args.seed)]
+    if args.select:
+        command += ["-k", args.select]
     if args.workers > 1:
         command += ["-n", str(args.workers)]
-    print(f"scale-contract: checking {args.base_url} against the Scale API v1 spec", flush=True)
+    print(f"scale-contract: checking {target.base_url} against the Scale API v1 spec", flush=True)
+    os.environ[PREFLIGHT_DONE] = target.base_url
     status = pytest.main(command)
-    if not junit.exists():
-        return 2
-    summary = render(collect(junit), args.base_url)
+    results_file = report_dir / records.RESULTS_FILE
+    if status == pytest.ExitCode.NO_TESTS_COLLECTED:
+        return fail("no check matched the selection (-k)")
+    if not results_file.exists() or status not in (0, 1, 2):
+        return fail(f"the run did not complete (pytest exit {int(status)})")
+    published = Target.from_environment()
+    found = records.read(results_file)
+    code, results = verdict(found, published)
+    summary = render_markdown(results, published, created(report_dir))
     (report_dir / "summary.md").write_text(summary + "\n")
-    print()
-    print(summary)
     print(f"report: {report_dir}")
-    if status == pytest.ExitCode.OK:
-        return 0
-    if status == pytest.ExitCode.TESTS_FAILED:
-        return 1
-    return 2
+    if code == 2:
+        unreachable = next(r.message for r in found if r.outcome == "unreachable")
+        return fail(f"the server went away during the run: {unreachable}")
+    return code
 
 
 if __name__ == "__main__":

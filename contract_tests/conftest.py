@@ -1,114 +1,225 @@
-"""pytest options and fixtures of the contract suite (`pytest contract_tests --base-url ...`)."""
+"""The pytest plugin of the contract suite (`pytest contract_tests --base-url ...`).
+
+It declares the options (`options.py`), checks the target before the first test (exit 2 with a
+one-line hint), gives every test a sink for its rule events, turns each finished test into a
+record, cleans up what the run created, and at the end computes the verdict from the records:
+exit 0 when every gating rule held, 1 when one broke, 2 when the server could not be reached.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
+from typing import Any
 
-import httpx
 import pytest
 
-from contract_tests.api import Api, Rule
+from contract_tests import options, preflight, records, safety
+from contract_tests.api import Api, Rule, known_rules
+from contract_tests.report import render_console
 from contract_tests.spec import Operation
-from contract_tests.target import Target, new_run_id
+from contract_tests.target import Target
+from contract_tests.transport import ServerUnreachable
 
 Claim = Callable[[Rule, Operation | str], None]
+PREFLIGHT_DONE = "SCALE_CONTRACT_PREFLIGHT_DONE"
+EXIT_UNREACHABLE = 2
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    group = parser.getgroup("scale-contract", "the Scale API contract suite")
-    group.addoption("--base-url", help="API root including /v1, e.g. http://127.0.0.1:4010/v1")
-    group.addoption("--api-key", help="a test_ key of the account under test")
-    group.addoption("--second-api-key", help="a key of another account (tenant isolation)")
-    group.addoption("--max-examples", type=int, default=10, help="examples per property")
-    group.addoption("--seed", type=int, help="Hypothesis seed, to replay a run")
-    group.addoption("--allow-live", action="store_true", help="accept a live_ key (costs money)")
-    group.addoption(
-        "--callback-host",
-        help="host the server can POST callbacks to (default: 127.0.0.1 when the server is on "
-        "loopback, else no callback checks); 'none' turns them off",
-    )
-    group.addoption("--callback-auth-key", help="expected scale-callback-auth header value")
+    options.add_to_pytest(parser)
+
+
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "billable: creates tasks, which cost money on live keys")
-    base_url = config.getoption("--base-url")
-    if base_url is None:
-        return  # not a contract run (e.g. `--help`)
-    api_key = config.getoption("--api-key")
-    if not api_key:
-        raise pytest.UsageError("--api-key is required")
-    if api_key.startswith("live_") and not config.getoption("--allow-live"):
-        raise pytest.UsageError(
-            "refusing a live_ key: live tasks are done by people and cost money; "
-            "pass --allow-live to run against it anyway"
-        )
-    callback_host = config.getoption("--callback-host")
-    target = Target(
-        base_url=base_url.rstrip("/"),
-        api_key=api_key,
-        second_api_key=config.getoption("--second-api-key"),
-        max_examples=config.getoption("--max-examples"),
-        seed=config.getoption("--seed"),
-        callback_host=callback_host,
-        callback_auth_key=config.getoption("--callback-auth-key"),
-        run_id=new_run_id(),
+    config.addinivalue_line(
+        "markers", "account_writes: changes the account (team, Studio): --allow-account-writes"
     )
-    if callback_host is None and target.is_loopback:
-        target = Target(**{**target.__dict__, "callback_host": "127.0.0.1"})
-    if callback_host == "none":
-        target = Target(**{**target.__dict__, "callback_host": None})
+    if _is_worker(config):
+        return  # the controller published the target
+    values = vars(config.option)
+    if values.get("base_url") is None:
+        return  # not a contract run (e.g. `--help`)
+    problem = options.usage_problem(values)
+    if problem is not None:
+        pytest.exit(f"scale-contract: {problem}", returncode=2)
+    workers = values.get("numprocesses") or 1
+    target = options.build_target(values, workers=int(workers) if str(workers).isdigit() else 2)
+    if os.environ.get(PREFLIGHT_DONE) != target.base_url:
+        hint = preflight.problem(target)
+        if hint is not None:
+            pytest.exit(f"scale-contract: {hint}", returncode=2)
+    results_dir = values.get("report") or tempfile.mkdtemp(prefix="scale-contract-")
+    target = target.replace(
+        mock_controls=preflight.has_mock_controls(target), results_dir=str(results_dir)
+    )
+    if target.seed is not None and config.getoption("hypothesis_seed", None) is None:
+        config.option.hypothesis_seed = target.seed
     target.publish()
+    config.stash[_RECORDS] = {}
 
 
+_RECORDS = pytest.StashKey[dict[str, records.TestRecord]]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None]:
+    token = records.current_sink.set(records.Sink(item.user_properties))
+    try:
+        return (yield)
+    finally:
+        records.current_sink.reset(token)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    target = Target.from_environment()
+    if target.deadline is not None and time.time() > target.deadline:
+        pytest.skip("--deadline reached before this test started")
+    if item.get_closest_marker("account_writes") and not target.allow_account_writes:
+        pytest.skip("changes the account (team or Studio): needs --allow-account-writes")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None]:
+    try:
+        return (yield)
+    except ServerUnreachable as error:
+        item.session.shouldstop = f"the server went away: {error}"
+        item.user_properties.append(("scale_contract_unreachable", str(error)))
+        raise
+
+
+def _message(report: pytest.TestReport) -> str:
+    if report.skipped and isinstance(report.longrepr, tuple):
+        return str(report.longrepr[2]).removeprefix("Skipped: ")
+    if hasattr(report, "wasxfail"):
+        return str(report.wasxfail)
+    return report.longreprtext[-3000:] if report.failed else ""
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Fold the three phases of a test into one record (on the controller, or without xdist)."""
+    config = _CONFIG.get("config")
+    if config is None or _RECORDS not in config.stash:
+        return
+    found = config.stash[_RECORDS]
+    record = found.setdefault(report.nodeid, records.TestRecord(report.nodeid, "passed"))
+    if hasattr(report, "wasxfail"):
+        record.outcome, record.message = "xfailed", _message(report)
+    elif report.failed and record.outcome != "failed":
+        record.outcome, record.message = "failed", _message(report)
+    elif report.skipped and record.outcome == "passed":
+        record.outcome, record.message = "skipped", _message(report)
+    for name, value in report.user_properties:
+        if name == "scale_contract_unreachable":
+            record.outcome, record.message = "unreachable", str(value)
+    if report.when == "teardown":
+        # Schemathesis makes one item per operation under one node id: their events add up
+        events = [v for n, v in report.user_properties if n == records.PROPERTY]
+        record.events += [e for e in events if isinstance(e, dict)]
+        record.message = safety.redact(record.message, Target.from_environment())
+
+
+_CONFIG: dict[str, pytest.Config] = {}
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """Fail fast, with exit status 2, when the server cannot be reached at all."""
-    if session.config.getoption("--base-url") is None:
+    _CONFIG["config"] = session.config
+
+
+def verdict(found: list[records.TestRecord], target: Target) -> tuple[int, dict[str, Any]]:
+    results = records.outcomes(found, (rule.info() for rule in known_rules()))
+    if any(record.outcome == "unreachable" for record in found):
+        return EXIT_UNREACHABLE, results
+    return (1 if any(True for _ in records.broken(results, target.gating_tiers)) else 0), results
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    config = session.config
+    if _is_worker(config) or _RECORDS not in config.stash:
         return
     target = Target.from_environment()
-    try:
-        httpx.get(f"{target.base_url}/projects", auth=(target.api_key, ""), timeout=15)
-    except httpx.HTTPError as error:
-        pytest.exit(f"cannot reach {target.base_url}: {error}", returncode=2)
+    found = list(config.stash[_RECORDS].values())
+    assert target.results_dir is not None
+    records.write(found, Path(target.results_dir))
+    if exitstatus in (pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR):
+        return
+    if exitstatus in (pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.NO_TESTS_COLLECTED):
+        return
+    status, results = verdict(found, target)
+    config.stash[_VERDICT] = (status, results)
+    session.exitstatus = status
+
+
+_VERDICT = pytest.StashKey[tuple[int, dict[str, Any]]]()
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    if _VERDICT not in config.stash:
+        return
+    _, results = config.stash[_VERDICT]
+    target = Target.from_environment()
+    terminalreporter.write_line("")
+    for line in render_console(results, target):
+        terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")
 def target(pytestconfig: pytest.Config) -> Target:
-    if pytestconfig.getoption("--base-url") is None:
+    found = Target.from_environment()
+    if not found.base_url:
         pytest.exit("the contract suite needs --base-url and --api-key", returncode=2)
-    return Target.from_environment()
+    return found
 
 
 @pytest.fixture(scope="session")
 def api(target: Target) -> Iterator[Api]:
-    client = Api(target.base_url, target.api_key)
+    client = Api(target, target.api_key)
     yield client
+    cleanup = safety.cancel_pending(client.http, client.ledger)
+    if target.results_dir:
+        ledger = {
+            "billable": client.ledger.billable,
+            "tasks": client.ledger.tasks,
+            "cleanup": cleanup,
+        }
+        path = Path(target.results_dir) / f"created-{os.getpid()}.json"
+        path.write_text(json.dumps(ledger, sort_keys=True))
     client.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cleanup_after_the_run(request: pytest.FixtureRequest) -> None:
+    """Every worker cancels what it created and left pending (via the `api` fixture's end)."""
+    if Target.from_environment().base_url:
+        request.getfixturevalue("api")
 
 
 @pytest.fixture(scope="session")
 def second_api(target: Target) -> Iterator[Api]:
     if target.second_api_key is None:
         pytest.skip("tenant isolation needs --second-api-key")
-    client = Api(target.base_url, target.second_api_key)
+    client = Api(target, target.second_api_key)
     yield client
     client.close()
 
 
 @pytest.fixture
-def claim(record_property: Callable[[str, object], None]) -> Claim:
-    """Record which documented rule (and operation) the test checks, for the report."""
-
-    seen: set[tuple[str, str]] = set()
+def claim() -> Claim:
+    """Declare which documented rule (and operation) the test covers. A claimed rule that no
+    check evaluates by the end of the test is reported "not reached"."""
 
     def record(rule: Rule, operation: Operation | str) -> None:
         label = operation.label if isinstance(operation, Operation) else operation
-        if (rule.id, label) in seen:
-            return
-        seen.add((rule.id, label))
-        record_property("rule", rule.id)
-        record_property("rule_text", rule.text)
-        record_property("rule_location", rule.location)
-        record_property("operation", label)
+        records.emit(records.Event("claim", rule.info(), label))
 
     return record

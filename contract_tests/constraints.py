@@ -18,7 +18,14 @@ from functools import cache
 from typing import Any
 
 from contract_tests.api import Rule
-from contract_tests.spec import Operation, escape, operations, resolve, schema_errors
+from contract_tests.spec import (
+    Operation,
+    escape,
+    operations,
+    provenance,
+    resolve,
+    schema_errors,
+)
 
 BAD_ENUM = "not-a-documented-value"
 # Inputs a base request must not carry: they name objects that may not exist on the server
@@ -46,9 +53,9 @@ class ObjectSchema:
     """The properties, required names and rules of an object schema, `allOf`s merged."""
 
     properties: dict[str, tuple[str, Mapping[str, Any]]] = field(default_factory=dict)
-    required: list[tuple[str, str]] = field(default_factory=list)
-    one_required: list[tuple[str, list[str]]] = field(default_factory=list)
-    rules: list[tuple[str, Mapping[str, Any]]] = field(default_factory=list)
+    required: list[tuple[str, str, str | None]] = field(default_factory=list)  # name, where, tier
+    one_required: list[tuple[str, list[str], str | None]] = field(default_factory=list)
+    rules: list[tuple[str, Mapping[str, Any], str | None]] = field(default_factory=list)
 
 
 def merge(schema: Any, pointer: str, into: ObjectSchema | None = None) -> ObjectSchema:
@@ -61,13 +68,17 @@ def merge(schema: Any, pointer: str, into: ObjectSchema | None = None) -> Object
         merge(member, f"{pointer}/allOf/{index}", merged)
     for name, prop in schema.get("properties", {}).items():
         merged.properties[name] = (f"{pointer}/properties/{escape(name)}", prop)
-    merged.required += [(name, f"{pointer}/required") for name in schema.get("required", [])]
+    merged.required += [
+        (name, f"{pointer}/required", provenance(schema, f"required:{name}"))
+        for name in schema.get("required", [])
+    ]
     branches = schema.get("anyOf", [])
     if branches and all(set(b) == {"required"} for b in branches):
         names = [name for branch in branches for name in branch["required"]]
-        merged.one_required.append((f"{pointer}/anyOf", names))
+        merged.one_required.append((f"{pointer}/anyOf", names, provenance(schema, "anyOf")))
     merged.rules += [
-        (f"{pointer}/x-scale-rules/{i}", r) for i, r in enumerate(schema.get("x-scale-rules", []))
+        (f"{pointer}/x-scale-rules/{i}", r, provenance(schema, str(r.get("id"))))
+        for i, r in enumerate(schema.get("x-scale-rules", []))
     ]
     return merged
 
@@ -78,12 +89,17 @@ def keywords(schema: Any) -> dict[str, Any]:
     found: dict[str, Any] = {}
     if not isinstance(schema, Mapping):
         return found
+    marks: dict[str, Any] = {}
     for member in schema.get("allOf", []):
         for key, value in keywords(member).items():
             found.setdefault(key, value)
+        marks.update(keywords(member).get("x-provenance", {}))
     for key, value in schema.items():
         if key != "allOf":
             found[key] = value
+    marks.update(schema.get("x-provenance", {}))
+    if marks:
+        found["x-provenance"] = marks  # each keyword's tier, from the node that states it
     return found
 
 
@@ -105,8 +121,8 @@ def minimal(schema: Any) -> Any:
         kind = next((k for k in kind if k != "null"), "null")
     if kind == "object" or "properties" in flat:
         shape = merge(schema, "#")
-        names = [name for name, _ in shape.required]
-        for _, group in shape.one_required:
+        names = [name for name, _, _ in shape.required]
+        for _, group, _ in shape.one_required:
             names.append(group[0])
         instance = {
             name: minimal(shape.properties[name][1]) for name in names if name in shape.properties
@@ -167,6 +183,12 @@ def _item(base_value: Any, schema: Any) -> Any:
     if isinstance(base_value, list) and base_value:
         return copy.deepcopy(base_value[0])
     return minimal(keywords(schema).get("items", {}))
+
+
+def tier_of(flat: Mapping[str, Any], keyword: str) -> str | None:
+    """The tier the spec gives `keyword` on a flattened schema (see `keywords`)."""
+    tier = flat.get("x-provenance", {}).get(keyword)
+    return None if tier is None else str(tier)
 
 
 def _property_violations(
@@ -240,33 +262,33 @@ def body_violations(op: Operation, path: str) -> Iterator[Violation]:
     shape = merge(schema, pointer)
     prefix = f"{op.operation_id}.body"
     for name, (where, prop) in shape.properties.items():
+        flat = keywords(prop)
         for keyword, breach, value in _property_violations(name, where, prop, base):
             text = f"`{name}`: {breach}. {_text(prop, '')}".strip()
-            rule = Rule(f"{prefix}.{name}.{keyword}", text, f"{where}/{keyword}")
+            tier = tier_of(flat, keyword)
+            rule = Rule(f"{prefix}.{name}.{keyword}", text, f"{where}/{keyword}", tier)
             yield Violation(rule, op, path, body={**base, name: value})
-    for name, where in shape.required:
+    for name, where, tier in shape.required:
         if name in base:
-            rule = Rule(f"{prefix}.{name}.required", f"`{name}` is required.", where)
+            rule = Rule(f"{prefix}.{name}.required", f"`{name}` is required.", where, tier)
             yield Violation(rule, op, path, body={k: v for k, v in base.items() if k != name})
-    for where, names in shape.one_required:
-        rule = Rule(f"{prefix}.one_of_required", f"At least one of {names} is required.", where)
+    for where, names, tier in shape.one_required:
+        text = f"At least one of {names} is required."
+        rule = Rule(f"{prefix}.one_of_required", text, where, tier)
         yield Violation(rule, op, path, body={k: v for k, v in base.items() if k not in names})
-    for where, raw in shape.rules:
+    for where, raw, tier in shape.rules:
         bad = _rule_violation(raw, base)
         if bad is not None:
-            rule = Rule(f"{prefix}.{raw['id']}", _text(raw, raw["id"]), where)
+            rule = Rule(f"{prefix}.{raw['id']}", _text(raw, raw["id"]), where, tier)
             yield Violation(rule, op, path, body=bad)
     if "annotation_attributes" in shape.properties:
         for rule_id, bad, where in _nested_attribute_violations(base):
+            holder = resolve({"$ref": where.rsplit("/x-scale-rules", 1)[0]})
             rule = Rule(
                 f"{prefix}.annotation_attributes.{rule_id}",
-                _text(
-                    resolve({"$ref": where.rsplit("/x-scale-rules", 1)[0]}).get(
-                        "x-scale-rules", [{}]
-                    )[0],
-                    rule_id,
-                ),
+                _text(holder.get("x-scale-rules", [{}])[0], rule_id),
                 where,
+                provenance(holder, rule_id),
             )
             yield Violation(rule, op, path, body=bad)
 
@@ -283,15 +305,20 @@ def parameter_violations(op: Operation, path: str, body: Any) -> Iterator[Violat
         breaches = [
             b for b in _property_violations(name, pointer, schema, {}) if b[0] != "minItems"
         ]
+        tiers = {k: tier_of(flat, k) or provenance(parameter, k) for k, _, _ in breaches}
         if flat.get("type") == "array":
             items = keywords(flat.get("items", {}))
             if isinstance(items.get("enum"), list):
                 breaches.append(("items.enum", f"each one of {items['enum']}", [BAD_ENUM]))
+                tiers["items.enum"] = tier_of(items, "enum")
         if "pattern" in flat:
             breaches.append(("pattern", f"matching {flat['pattern']}", "not-a-date"))
+            tiers["pattern"] = tier_of(flat, "pattern") or provenance(parameter, "pattern")
         for keyword, breach, value in breaches:
             text = f"`{name}`: {breach}. {_text(schema, _text(parameter, ''))}".strip()
-            rule = Rule(f"{op.operation_id}.{where}.{keyword}", text, f"{pointer}/{keyword}")
+            rule = Rule(
+                f"{op.operation_id}.{where}.{keyword}", text, f"{pointer}/{keyword}", tiers[keyword]
+            )
             if parameter["in"] == "path":
                 yield Violation(rule, op, op.concrete_path(**{name: str(value)}), body=body)
             else:

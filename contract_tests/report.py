@@ -1,96 +1,152 @@
-"""The conformance report: from the run's JUnit XML, rule → operations → pass/fail.
-
-Every check records the rule it enforces (`claim`), so the report can say, per documented
-rule, which operations honour it and which break it.
+"""The conformance report, rendered from the run's records (`records.py`): rule -> tier ->
+pass, fail or not reached, with every failure's operation, expectation, observation and
+reproducer. Nothing here parses text: every figure comes from the records.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+import json
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
+from contract_tests.records import RuleOutcome
+from contract_tests.target import Target
+
+TIERS = ("docs", "sdk", "http", "assumed")
+LEDGER_GLOB = "created-*.json"
 
 
-@dataclass
-class RuleResult:
-    text: str
-    location: str
-    passed: set[str] = field(default_factory=set)
-    failed: dict[str, str] = field(default_factory=dict)
-    skipped: set[str] = field(default_factory=set)
+def tier_counts(results: dict[str, RuleOutcome]) -> dict[str, Counter[str]]:
+    counts: dict[str, Counter[str]] = {tier: Counter() for tier in TIERS}
+    for outcome in results.values():
+        counts.setdefault(outcome.info.tier, Counter())[outcome.status] += 1
+    return counts
 
 
-def _outcome(case: ET.Element) -> tuple[str, str]:
-    for tag in ("failure", "error"):
-        found = case.find(tag)
-        if found is not None:
-            return "failed", (found.get("message") or found.text or "").strip()
-    if case.find("skipped") is not None:
-        return "skipped", ""
-    return "passed", ""
+def _split(
+    results: dict[str, RuleOutcome], target: Target
+) -> tuple[list[RuleOutcome], list[RuleOutcome], list[RuleOutcome], list[RuleOutcome]]:
+    ordered = sorted(results.values(), key=lambda r: r.info.id)
+    gating = target.gating_tiers
+    broken = [r for r in ordered if r.status == "fail" and r.info.tier in gating]
+    warned = [r for r in ordered if r.status == "fail" and r.info.tier not in gating]
+    unreached = [r for r in ordered if r.status == "not reached"]
+    honoured = [r for r in ordered if r.status == "pass"]
+    return broken, warned, unreached, honoured
 
 
-def _claims(case: ET.Element) -> list[dict[str, str]]:
-    """The (rule, text, location, operation) groups a test recorded, in order."""
-    claims: list[dict[str, str]] = []
-    for prop in case.iter("property"):
-        name, value = prop.get("name", ""), prop.get("value", "")
-        if name == "rule":
-            claims.append({"rule": value})
-        elif claims:
-            claims[-1][name] = value
-    if not claims:  # a test that failed before saying which rule it checks
-        name = case.get("name", "")
-        claims.append({"rule": name, "rule_text": "", "rule_location": "", "operation": ""})
-    return claims
+def created(directory: Path) -> dict[str, Any]:
+    """What the run's processes created and cleaned up (their ledgers, merged)."""
+    merged: dict[str, Any] = {"billable": 0, "tasks": {}, "cleanup": Counter()}
+    for path in sorted(directory.glob(LEDGER_GLOB)):
+        ledger = json.loads(path.read_text())
+        merged["billable"] += ledger["billable"]
+        merged["tasks"].update(ledger["tasks"])
+        merged["cleanup"].update(ledger["cleanup"])
+    return merged
 
 
-def collect(junit: Path) -> dict[str, RuleResult]:
-    results: dict[str, RuleResult] = {}
-    for case in ET.parse(junit).iter("testcase"):
-        outcome, message = _outcome(case)
-        claims = _claims(case)
-        failing_rule = next((c["rule"] for c in claims if f"RULE {c['rule']}:" in message), None)
-        for claim in claims:
-            result = results.setdefault(
-                claim["rule"],
-                RuleResult(claim.get("rule_text", ""), claim.get("rule_location", "")),
-            )
-            operation = claim.get("operation", "")
-            if outcome == "failed" and (failing_rule is None or failing_rule == claim["rule"]):
-                result.failed[operation] = message
-            elif outcome == "skipped":
-                result.skipped.add(operation)
-            else:
-                result.passed.add(operation)
-    return results
+def headline(results: dict[str, RuleOutcome], target: Target) -> str:
+    broken, warned, unreached, honoured = _split(results, target)
+    mode = "strict: every tier gates" if target.strict else "docs and sdk tiers gate"
+    return (
+        f"{len(results)} rules ({mode}): {len(broken)} broken, {len(warned)} warnings, "
+        f"{len(honoured)} pass, {len(unreached)} not reached"
+    )
 
 
-def render(results: dict[str, RuleResult], base_url: str) -> str:
-    failing = {rule: r for rule, r in results.items() if r.failed}
-    checks = sum(len(r.passed) + len(r.failed) for r in results.values())
+def _failure_lines(outcome: RuleOutcome, limit: int | None) -> list[str]:
+    lines = [f"  {outcome.info.text}", f"  stated at: {outcome.info.location}"]
+    by_operation: dict[str, list[Any]] = {}
+    for failure in outcome.failures:
+        by_operation.setdefault(failure.operation, []).append(failure)
+    shown = list(by_operation.items())
+    for operation, failures in shown[:limit] if limit else shown:
+        first = failures[0]
+        lines.append(f"  - FAIL {operation} ({len(failures)} case(s))")
+        lines.append(f"    expected: {first.expected}")
+        observed = first.observed if limit is None else first.observed[:400]
+        lines += [f"    got:      {line}" for line in observed.splitlines()[: limit or None]]
+        if first.reproducer:
+            lines.append(f"    reproduce: {first.reproducer}")
+    if limit and len(shown) > limit:
+        lines.append(f"  ... and {len(shown) - limit} more operations (see summary.md)")
+    return lines
+
+
+def render_console(results: dict[str, RuleOutcome], target: Target) -> list[str]:
+    broken, warned, _, _ = _split(results, target)
+    lines = [f"scale-contract: {headline(results, target)}"]
+    counts = tier_counts(results)
+    for tier in TIERS:
+        c = counts.get(tier, Counter())
+        lines.append(
+            f"  {tier:8} {c['pass']:4} pass  {c['fail']:4} fail  {c['not reached']:4} not reached"
+        )
+    for title, selection in (("BROKEN", broken), ("WARNING", warned)):
+        for outcome in selection:
+            lines.append(f"{title} {outcome.info.id} [{outcome.info.tier}]")
+            lines += _failure_lines(outcome, limit=3)
+    return lines
+
+
+def render_markdown(
+    results: dict[str, RuleOutcome], target: Target, ledger: dict[str, Any] | None = None
+) -> str:
+    broken, warned, unreached, honoured = _split(results, target)
     lines = [
-        f"# Conformance of {base_url} to the Scale API v1 spec",
+        f"# Conformance of {target.base_url} to the Scale API v1 spec",
         "",
-        f"{len(results)} rules, {checks} rule x operation checks: "
-        f"{len(failing)} rules broken, {len(results) - len(failing)} honoured.",
+        headline(results, target) + ".",
         "",
+        "| tier | pass | fail | not reached |",
+        "|---|---|---|---|",
     ]
-    honoured = {rule: r for rule, r in results.items() if not r.failed}
-    for title, selection in (("Broken rules", failing), ("Honoured rules", honoured)):
+    for tier, c in tier_counts(results).items():
+        lines.append(f"| {tier} | {c['pass']} | {c['fail']} | {c['not reached']} |")
+    lines.append("")
+    if ledger is not None:
+        cleanup = ", ".join(f"{k} {v}" for k, v in sorted(ledger["cleanup"].items())) or "none"
+        lines += [
+            f"Billable creates: {ledger['billable']} (cap: {target.max_billable or 'none'}); "
+            f"tasks created: {len(ledger['tasks'])}; cleanup: {cleanup}.",
+            "",
+        ]
+    sections: Iterable[tuple[str, list[RuleOutcome]]] = (
+        ("Broken rules (these decide the exit status)", broken),
+        ("Warnings (tiers that do not gate this run; --strict makes them gate)", warned),
+    )
+    for title, selection in sections:
         if not selection:
             continue
         lines += [f"## {title}", ""]
-        for rule, result in sorted(selection.items()):
-            counts = f"{len(result.passed)} pass, {len(result.failed)} fail"
-            if result.skipped:
-                counts += f", {len(result.skipped)} skipped"
-            lines.append(f"- **{rule}** ({counts}) `{result.location}`")
-            if result.failed:
-                lines.append(f"  {result.text}")
-                for operation, message in sorted(result.failed.items()):
-                    lines.append(f"  - FAIL {operation}")
-                    detail = message.splitlines()
-                    lines += [f"    {line}" for line in detail[1:8] if line.strip()]
+        for outcome in selection:
+            lines.append(
+                f"- **{outcome.info.id}** [{outcome.info.tier}] "
+                f"({len(outcome.passed)} pass, {len(outcome.failures)} fail)"
+            )
+            lines += _failure_lines(outcome, limit=None)
+        lines.append("")
+    if unreached:
+        lines += ["## Not reached (nothing in this run could exercise these)", ""]
+        for outcome in unreached:
+            reasons = sorted(set(outcome.not_reached.values()))
+            lines.append(
+                f"- **{outcome.info.id}** [{outcome.info.tier}]: {'; '.join(reasons)[:300]}"
+            )
+        lines.append("")
+    if honoured:
+        lines += ["## Honoured rules", ""]
+        for outcome in honoured:
+            lines.append(
+                f"- **{outcome.info.id}** [{outcome.info.tier}] "
+                f"({len(outcome.passed)} operations) `{outcome.info.location}`"
+            )
+        lines.append("")
+    if ledger is not None and ledger["tasks"]:
+        lines += ["## Tasks this run created", ""]
+        lines += [f"- `{task}` ({path})" for task, path in sorted(ledger["tasks"].items())]
         lines.append("")
     return "\n".join(lines)

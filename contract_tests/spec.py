@@ -1,13 +1,19 @@
-"""The spec as the suite reads it: operations, `$ref` resolution and JSON Schema validators.
+"""The spec as the suite reads it: operations, `$ref` resolution, JSON Schema validators, the
+provenance tier of every rule, and the documented-behaviour matrix.
 
-The suite is independent of scale-mock: it ships its own copy of `openapi/scale.yaml` (a
-symlink in a checkout) and reads it here.
+The suite is independent of scale-mock: it ships its own copy of `openapi/scale.yaml` and
+`openapi/behaviours.yaml` (symlinks in a checkout) and reads them here, and nowhere else.
+
+Tiers: every constraint in the spec carries `x-provenance` (keyword or rule id -> `docs`, `sdk`,
+`assumed` or `http`) on the node that holds it; a behaviour the suite checks beyond JSON Schema
+takes its tier from the matrix row that names its rule id.
 """
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -23,11 +29,80 @@ SPEC_URI = "urn:scale-api:openapi"
 METHODS = ("get", "put", "post", "delete", "patch")
 
 
+BEHAVIOURS_PATH = SPEC_PATH.with_name("behaviours.yaml")
+TIER_ORDER = ("docs", "sdk", "http", "assumed")  # strongest first
+
+
 @cache
 def document() -> dict[str, Any]:
     with SPEC_PATH.open(encoding="utf-8") as handle:
         loaded: dict[str, Any] = yaml.safe_load(handle)
     return loaded
+
+
+@cache
+def behaviours() -> dict[str, Any]:
+    """The documented-behaviour matrix: `{rows: [...], excluded: [...]}` (empty if absent)."""
+    if not BEHAVIOURS_PATH.exists():
+        return {"rows": [], "excluded": []}
+    with BEHAVIOURS_PATH.open(encoding="utf-8") as handle:
+        loaded: dict[str, Any] = yaml.safe_load(handle) or {}
+    return {"rows": loaded.get("rows", []), "excluded": loaded.get("excluded", [])}
+
+
+@cache
+def behaviour_tiers() -> dict[str, str]:
+    """Rule id -> the strongest tier of the matrix rows naming it as their check."""
+    tiers: dict[str, str] = {}
+    for row in behaviours()["rows"]:
+        for rule_id in row.get("checks", []):
+            tiers[rule_id] = strongest((tiers.get(rule_id), row.get("tier")))
+    return tiers
+
+
+def strongest(tiers: Iterable[str | None]) -> str:
+    present = [t for t in tiers if t in TIER_ORDER]
+    return min(present, key=TIER_ORDER.index) if present else "docs"
+
+
+def provenance(node: Any, key: str) -> str | None:
+    """The tier `node`'s `x-provenance` gives `key` (a keyword, `required:<name>`, a rule id or
+    a status code); `required:<name>` falls back to `required`."""
+    node = resolve(node)
+    if not isinstance(node, Mapping):
+        return None
+    marks = node.get("x-provenance") or {}
+    if key in marks:
+        return str(marks[key])
+    if key.startswith("required:") and "required" in marks:
+        return str(marks["required"])
+    return None
+
+
+def gated_document(tiers: Iterable[str]) -> dict[str, Any]:
+    """The spec with every keyword whose tier is not in `tiers` taken out: what a run may hold
+    a server to. (Schemathesis generates and judges from this view, so an `assumed` minimum
+    never becomes a failure of a default run.)"""
+    keep = set(tiers)
+    view = copy.deepcopy(document())
+    marked = [n for _, n in iter_nodes(view, "#") if isinstance(n, dict) and "x-provenance" in n]
+    for node in marked:
+        marks: dict[str, str] = node["x-provenance"]
+        for key, tier in marks.items():
+            if tier in keep:
+                continue
+            if key.startswith("required:") and isinstance(node.get("required"), list):
+                name = key.removeprefix("required:")
+                node["required"] = [n for n in node["required"] if n != name]
+            elif key == "required" and isinstance(node.get("required"), list):
+                node["required"] = [
+                    n for n in node["required"] if marks.get(f"required:{n}", tier) in keep
+                ]
+            elif key in node and not key.startswith("x-") and not key[:1].isdigit():
+                del node[key]
+        if node.get("required") == []:
+            del node["required"]
+    return view
 
 
 def escape(token: str) -> str:
@@ -82,6 +157,9 @@ class Operation:
         if media is None:
             return None
         return f"{self.pointer}/requestBody/content/application~1json/schema", media["schema"]
+
+    def path_parameter_names(self) -> list[str]:
+        return re.findall(r"\{([^}]+)\}", self.path)
 
     def concrete_path(self, **values: str) -> str:
         return re.sub(r"\{([^}]+)\}", lambda m: values.get(m.group(1), "x"), self.path)

@@ -1,33 +1,62 @@
-"""The server under test and how to talk to it, from command-line options or the environment.
+"""The server under test and how the run may treat it, from the options of `options.py`.
 
-`scale-contract` and `pytest contract_tests` take the same options; the CLI passes them on to
-pytest, and pytest's `pytest_configure` publishes them in the environment so that test modules
-can read them at import time (Schemathesis builds its tests then).
+`scale-contract` and `pytest contract_tests` take the same options. pytest's `pytest_configure`
+builds one `Target` and publishes it in the environment as JSON, so that test modules can read it
+at import time (Schemathesis builds its tests then) and so that xdist workers see the same run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
+import json
 import os
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 SPEC_PATH = Path(__file__).resolve().parent / "scale.yaml"
-ENV = "SCALE_CONTRACT_"
+ENV = "SCALE_CONTRACT_TARGET"
+# Tiers whose failures decide the exit status unless --strict: what a document or the official
+# SDK says. `assumed` (our choice where the documents are silent) and `http` (an HTTP
+# convention) are reported as warnings.
+GATING_TIERS = frozenset({"docs", "sdk"})
+ALL_TIERS = frozenset({"docs", "sdk", "assumed", "http"})
 
 
 @dataclass(frozen=True)
 class Target:
     base_url: str
     api_key: str
-    second_api_key: str | None
-    max_examples: int
-    seed: int | None
-    callback_host: str | None
-    callback_auth_key: str | None
-    run_id: str
+    second_api_key: str | None = None
+    max_examples: int = 10
+    seed: int | None = None
+    callback_host: str | None = None
+    callback_auth_key: str | None = None
+    run_id: str = field(default_factory=lambda: secrets.token_hex(4))
+    strict: bool = False
+    request_timeout: float = 30.0
+    headers: tuple[tuple[str, str], ...] = ()
+    ca_bundle: str | None = None
+    insecure: bool = False
+    deadline: float | None = None  # seconds since the epoch after which no test starts
+    rate_limit: float | None = None  # requests per second, for the whole run
+    workers: int = 1
+    allow_account_writes: bool = False
+    max_billable: int | None = None
+    retry_budget: float = 120.0  # seconds a run may spend waiting out 429/503 answers
+    mock_controls: bool = False  # the server is scale-mock: its /_mock controls may be used
+    results_dir: str | None = None
+
+    @property
+    def gating_tiers(self) -> frozenset[str]:
+        return ALL_TIERS if self.strict else GATING_TIERS
+
+    @property
+    def root_url(self) -> str:
+        """The server's root, without the API's `/v1`."""
+        return self.base_url.removesuffix("/v1")
 
     @property
     def is_loopback(self) -> bool:
@@ -37,39 +66,33 @@ class Target:
         except ValueError:
             return False
 
+    @property
+    def verify(self) -> str | bool:
+        """What HTTP clients take as `verify`: a CA bundle path, or whether to check at all."""
+        return self.ca_bundle or not self.insecure
+
+    @property
+    def per_worker_rate(self) -> float | None:
+        return None if self.rate_limit is None else self.rate_limit / max(1, self.workers)
+
+    @property
+    def per_worker_billable(self) -> int | None:
+        if self.max_billable is None:
+            return None
+        return self.max_billable // max(1, self.workers)
+
+    def replace(self, **changes: object) -> Target:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
     def publish(self) -> None:
         """Into the environment, for test modules built at import time and for xdist workers."""
-        values = {
-            "BASE_URL": self.base_url,
-            "API_KEY": self.api_key,
-            "SECOND_API_KEY": self.second_api_key or "",
-            "MAX_EXAMPLES": str(self.max_examples),
-            "SEED": "" if self.seed is None else str(self.seed),
-            "CALLBACK_HOST": self.callback_host or "",
-            "CALLBACK_AUTH_KEY": self.callback_auth_key or "",
-            "RUN_ID": self.run_id,
-        }
-        for name, value in values.items():
-            os.environ[ENV + name] = value
+        os.environ[ENV] = json.dumps(dataclasses.asdict(self))
 
     @classmethod
     def from_environment(cls) -> Target:
-        def get(name: str) -> str:
-            return os.environ.get(ENV + name, "")
-
-        seed = get("SEED")
-        return cls(
-            base_url=get("BASE_URL"),
-            api_key=get("API_KEY"),
-            second_api_key=get("SECOND_API_KEY") or None,
-            max_examples=int(get("MAX_EXAMPLES") or 10),
-            seed=int(seed) if seed else None,
-            callback_host=get("CALLBACK_HOST") or None,
-            callback_auth_key=get("CALLBACK_AUTH_KEY") or None,
-            run_id=get("RUN_ID") or secrets.token_hex(4),
-        )
-
-
-def new_run_id() -> str:
-    """A suffix for the names this run creates, so runs never collide on a shared account."""
-    return secrets.token_hex(4)
+        raw = os.environ.get(ENV)
+        if not raw:
+            return cls(base_url="", api_key="")
+        values = json.loads(raw)
+        values["headers"] = tuple(tuple(pair) for pair in values.get("headers", ()))
+        return cls(**values)

@@ -26,7 +26,7 @@ def objects(api: Api, target: Target) -> Iterator[dict[str, str]]:
         "project": f"contract-resp-{target.run_id}",
         "template_project": f"contract-resp-tc-{target.run_id}",
         "batch": f"contract-resp-batch-{target.run_id}",
-        "group": "contract-group",
+        "group": f"contract-group-{target.run_id}",
         "email": f"labeler-{target.run_id}@example.com",
     }
     api.post(
@@ -41,14 +41,17 @@ def objects(api: Api, target: Target) -> Iterator[dict[str, str]]:
             "batch": names["batch"],
             "attachment": "https://example.com/response.png",
             "geometries": {"box": {"objects_to_annotate": ["car"]}},
+            "metadata": {"scale_contract_run": target.run_id},
         },
     )
     assert task.status_code == 200, task.text
     names["task"] = task.json()["task_id"]
-    assignment = {"emails": [names["email"]], "projects": [names["project"]]}
-    api.post("/studio/assignments/add", json_body=assignment)
-    group = {"name": names["group"], "emails": [names["email"]]}
-    api.post(f"/studio/projects/{names['project']}/groups", json_body=group)
+    if target.allow_account_writes:
+        # Studio assignments change the account's labelers: only when the user allows it
+        assignment = {"emails": [names["email"]], "projects": [names["project"]]}
+        api.post("/studio/assignments/add", json_body=assignment)
+        group = {"name": names["group"], "emails": [names["email"]]}
+        api.post(f"/studio/projects/{names['project']}/groups", json_body=group)
     yield names
 
 

@@ -243,8 +243,14 @@ BROKEN_SERVERS = [
         needs_second_key=True,
     ),
     BrokenServer(
-        "cancel does nothing",
-        "cancel_only_while_pending",
+        "cancel of a finished task accepted",
+        "finished_task_cannot_be_canceled",
+        "state.cancel_task_not_pending",
+        request=cancel_does_nothing,
+    ),
+    BrokenServer(
+        "cancel of a pending task does nothing",
+        "pending_task_can_be_canceled",
         "state.cancel_task",
         request=cancel_does_nothing,
     ),

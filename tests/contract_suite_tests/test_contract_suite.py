@@ -1,74 +1,203 @@
-"""The contract suite proves itself: it passes the faithful mock and fails every broken server,
-naming the broken rule. Each run is `scale-contract` in a child process, as a user runs it,
-against a mock served by this process on a free port."""
+"""The contract suite proves itself, as a user runs it (`scale-contract` in a child process):
+
+- it passes the faithful mock, harms nothing there (checked from the mock's own journal and
+  store), and leaves "not reached" only the account writes it was told not to make;
+- it catches every broken server, naming the broken rule;
+- it passes every legal-variant server (behaviour the documents allow that our mock lacks);
+- a wrong URL, a rejected key or a closed port is exit 2 with a one-line hint.
+"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
+import json
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
-from scale_mock.testing import ThreadedMock
+import httpx
+import pytest
+
+from contract_tests import records
+from contract_tests.api import known_rules
+from contract_tests.safety import ACCOUNT_WRITES
+from scale_mock.testing import ThreadedMock, free_port
 from tests.contract_suite_tests.broken_servers import BROKEN_SERVERS, OWNER, BrokenServer
+from tests.contract_suite_tests.harness import SuiteRun, run_suite
+from tests.contract_suite_tests.legal_variants import LEGAL_VARIANTS, LegalVariant
+
+T = TypeVar("T")
+FOREIGN_PROJECT, FOREIGN_BATCH = "kitten_labeling", "batch_name_01_07_2021"  # the docs' names
+WRITE_METHODS = frozenset({"POST", "PUT", "DELETE", "PATCH"})
 
 
-def run_suite(base_url: str, report: Path, *extra: str) -> tuple[int, str, str]:
-    command = [sys.executable, "-m", "contract_tests.cli", "--base-url", base_url]
-    command += ["--report", str(report), *extra]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-    summary = (report / "summary.md").read_text() if (report / "summary.md").exists() else ""
-    return done.returncode, done.stdout + done.stderr, summary
+def in_parallel(function: Callable[[T], str | None], items: list[T]) -> list[str]:
+    """Run `function` on each item, three at a time (each run is mostly start-up); the
+    non-None results are what went wrong."""
+    with ThreadPoolExecutor(3) as pool:
+        return [outcome for outcome in pool.map(function, items) if outcome is not None]
 
 
-def broken_rules(summary: str) -> str:
-    return summary.split("## Honoured rules")[0]
-
-
-def test_the_faithful_mock_passes_the_default_run(tmp_path: Path) -> None:
-    with ThreadedMock(callback_time_scale=1e-4) as mock:
-        started = time.monotonic()
-        status, output, summary = run_suite(
-            mock.base_url, tmp_path, "--api-key", "test_faithful", "--second-api-key", "test_other"
+def _foreign_objects(mock: ThreadedMock, key: str) -> dict[str, object]:
+    """What the account held before the run: the documents' project and batch, and a task."""
+    with httpx.Client(base_url=mock.base_url, auth=(key, "")) as client:
+        client.post(
+            "/projects",
+            json={"type": "annotation", "name": FOREIGN_PROJECT, "params": {"instruction": "x"}},
+        ).raise_for_status()
+        client.post(
+            "/batches", json={"project": FOREIGN_PROJECT, "name": FOREIGN_BATCH}
+        ).raise_for_status()
+        task = client.post(
+            "/task/annotation",
+            json={"attachment": "https://example.com/mine.png", "objects_to_annotate": ["car"]},
         )
-        elapsed = time.monotonic() - started
-    assert status == 0, output[-4000:]
-    assert "0 rules broken" in summary
-    assert elapsed < 120, f"the default run took {elapsed:.0f} s"
-    assert (tmp_path / "junit.xml").exists()
+        task.raise_for_status()
+        return _snapshot(client, task.json()["task_id"])
+
+
+def _snapshot(client: httpx.Client, task_id: str) -> dict[str, object]:
+    return {
+        "project": client.get(f"/projects/{FOREIGN_PROJECT}").json(),
+        "batch": client.get(f"/batches/{FOREIGN_BATCH}").json(),
+        "task": client.get(f"/task/{task_id}").json(),
+        "task_id": task_id,
+    }
+
+
+def _journal(mock: ThreadedMock, key: str) -> list[dict[str, object]]:
+    answer = httpx.get(f"{mock.root_url}/_mock/requests", auth=(key, ""))
+    answer.raise_for_status()
+    entries = answer.json()
+    assert isinstance(entries, list)
+    return entries
+
+
+def test_the_faithful_mock_passes_a_safe_default_run(tmp_path: Path) -> None:
+    owner, other = "test_faithful", "test_other"
+    with ThreadedMock(callback_time_scale=1e-4) as mock:
+        before = _foreign_objects(mock, owner)
+        run = run_suite(mock.base_url, tmp_path, "--api-key", owner, "--second-api-key", other)
+        with httpx.Client(base_url=mock.base_url, auth=(owner, "")) as client:
+            after = _snapshot(client, str(before["task_id"]))
+            pending = client.get("/tasks", params={"status": "pending"}).json()
+        journals = {key: _journal(mock, key) for key in (owner, other)}
+    assert run.status == 0, run.explain()
+    assert not run.failed(), run.explain()
+
+    # harmless: no account write, nothing foreign changed, nothing left pending
+    for key, entries in journals.items():
+        account_writes = [e for e in entries if e.get("operation_id") in ACCOUNT_WRITES]
+        assert not account_writes, f"{key}: {account_writes[:3]}"
+        foreign = [
+            e
+            for e in entries
+            if e["method"] in WRITE_METHODS
+            and any(
+                name in str(e["path"])
+                for name in (FOREIGN_PROJECT, FOREIGN_BATCH, str(before["task_id"]))
+            )
+            and int(str(e["status"])) < 400
+        ]
+        assert not foreign, f"{key} changed objects it did not create: {foreign[:3]}"
+    assert after == before
+    assert pending["total"] == 0, f"left pending: {[t['task_id'] for t in pending['docs']]}"
+
+    # honest: the only rules not reached are the account writes it was told not to make
+    found = records.outcomes(
+        records.read(tmp_path / records.RESULTS_FILE), (r.info() for r in known_rules())
+    )
+    unreached = {rule for rule, outcome in found.items() if outcome.status == "not reached"}
+    assert unreached, "a safe run cannot reach the account-write rules"
+    assert all(rule.split(".")[0] in ACCOUNT_WRITES for rule in unreached), sorted(unreached)
+    summary = (tmp_path / "summary.md").read_text()
+    assert "| assumed |" in summary and "Not reached" in summary
+    assert owner not in summary and owner not in (tmp_path / "junit.xml").read_text()
 
 
 def catch(broken: BrokenServer, report: Path) -> str | None:
-    """Run the suite's relevant checks against one broken server; None if it was caught with
-    its rule named, else what went wrong."""
+    """None if the suite exits 1 naming the broken rule, else what went wrong."""
     with ThreadedMock(wrap=broken.wrap, callback_time_scale=1e-4, **broken.mock_options) as mock:
         keys = ["--api-key", OWNER if broken.needs_second_key else "test_contract"]
         if broken.needs_second_key:
             keys += ["--second-api-key", "test_intruder"]
-        status, output, summary = run_suite(
-            mock.base_url, report, *keys, "-k", broken.select, "--max-examples", "5"
-        )
-    if status != 1:
-        return f"{broken.name}: exit {status}, expected 1\n{output[-2000:]}"
-    if f"**{broken.expected_rule}**" not in broken_rules(summary):
-        return f"{broken.name}: {broken.expected_rule} not reported broken\n{summary[:2000]}"
+        run = run_suite(mock.base_url, report, *keys, "-k", broken.select, "--max-examples", "5")
+    if run.status != 1:
+        return f"{broken.name}: exit {run.status}, expected 1\n{run.explain()}"
+    if broken.expected_rule not in run.failed():
+        return f"{broken.name}: {broken.expected_rule} not reported broken\n{run.explain()}"
     return None
 
 
 def test_each_broken_server_is_caught_with_its_rule_named(tmp_path: Path) -> None:
-    """One suite run per broken server, three at a time (each run is mostly start-up)."""
-    with ThreadPoolExecutor(3) as pool:
-        outcomes = pool.map(
-            lambda item: catch(item[1], tmp_path / str(item[0])), enumerate(BROKEN_SERVERS)
-        )
-        missed = [outcome for outcome in outcomes if outcome is not None]
+    missed = in_parallel(
+        lambda item: catch(item[1], tmp_path / str(item[0])), list(enumerate(BROKEN_SERVERS))
+    )
     assert not missed, "\n\n".join(missed)
 
 
-def test_usage_and_connection_errors_exit_2(tmp_path: Path) -> None:
-    status, output, _ = run_suite("http://127.0.0.1:9/v1", tmp_path, "--api-key", "test_x")
-    assert status == 2, output[-2000:]
-    assert "cannot reach" in output
-    refused, output, _ = run_suite("http://127.0.0.1:9/v1", tmp_path, "--api-key", "live_x")
-    assert refused == 2 and "--allow-live" in output
+def passes(variant: LegalVariant, report: Path) -> str | None:
+    """None if the suite exits 0 on a server the documents allow, else what went wrong."""
+    with ThreadedMock(wrap=variant.wrap, callback_time_scale=1e-4, **variant.mock_options) as mock:
+        extra = ["-k", variant.select] if variant.select else []
+        run = run_suite(
+            mock.base_url,
+            report,
+            "--api-key",
+            "test_variant",
+            "--second-api-key",
+            "test_variant2",
+            "--max-examples",
+            "3",
+            *extra,
+        )
+    if run.status != 0:
+        return f"{variant.name}: a false alarm\n{run.explain()}"
+    return None
+
+
+def test_each_legal_variant_server_passes(tmp_path: Path) -> None:
+    alarms = in_parallel(
+        lambda item: passes(item[1], tmp_path / str(item[0])), list(enumerate(LEGAL_VARIANTS))
+    )
+    assert not alarms, "\n\n".join(alarms)
+
+
+@pytest.mark.parametrize(
+    ("case", "hint"),
+    [
+        ("wrong base URL (no /v1)", "did you mean"),
+        ("key rejected", "key rejected: 401"),
+        ("closed port", "cannot connect"),
+        ("live key", "--allow-live"),
+        ("key with whitespace", "whitespace"),
+    ],
+)
+def test_usage_and_connection_problems_exit_2_with_a_one_line_hint(
+    tmp_path: Path, case: str, hint: str
+) -> None:
+    with ThreadedMock(keys=frozenset({"test_known"})) as mock:
+        base_url, key = {
+            "wrong base URL (no /v1)": (mock.root_url, "test_known"),
+            "key rejected": (mock.base_url, "test_unknown"),
+            "closed port": (f"http://127.0.0.1:{free_port()}/v1", "test_known"),
+            "live key": (mock.base_url, "live_known"),
+            "key with whitespace": (mock.base_url, " test_known"),
+        }[case]
+        run = run_suite(base_url, tmp_path, "--api-key", key, timeout=120)
+    assert run.status == 2, run.explain()
+    problem = [line for line in run.output.splitlines() if line.startswith("scale-contract:")]
+    assert len(problem) == 1 and hint in problem[0], run.output
+    assert key.strip() not in run.output
+    assert not (tmp_path / records.RESULTS_FILE).exists(), "exit 2 comes before the first test"
+
+
+def test_the_results_file_is_the_report(tmp_path: Path) -> None:
+    """summary.md comes from results.jsonl: each record is JSON with the fields the report
+    reads (a re-rendering needs nothing else)."""
+    with ThreadedMock() as mock:
+        run = run_suite(mock.base_url, tmp_path, "--api-key", "test_r", "-k", "set_metadata")
+    assert run.status == 0, run.explain()
+    lines = (tmp_path / records.RESULTS_FILE).read_text().splitlines()
+    assert lines and all(set(json.loads(line)) >= {"test", "outcome", "events"} for line in lines)
+    assert run.results["state.set_task_metadata"].status == "pass"

@@ -1,0 +1,188 @@
+"""Rule verdicts as data: what each test claimed and checked, and what that says per rule.
+
+A test *claims* the rules it covers and *checks* them; each claim and check is an event attached
+to the running test item (`user_properties`, which pytest-xdist carries to the controller).
+When a test ends, its events and outcome become one `TestRecord`; the run's records are written
+as JSON lines, and every report (console, Markdown, exit status) is computed from them:
+
+- a rule with a failed check is **fail** (a gating failure if its tier gates the run, else a
+  warning);
+- a rule with passed checks and no failure is **pass**;
+- a rule claimed but never checked, or never claimed at all, is **not reached**: nothing in the
+  run exercised it on this server, which is never shown as a pass.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+PROPERTY = "scale_contract"
+RESULTS_FILE = "results.jsonl"
+
+
+class Sink:
+    """Where the running test's events go: its `user_properties`, a pass recorded once per
+    rule and operation."""
+
+    def __init__(self, properties: list[tuple[str, object]]) -> None:
+        self.properties = properties
+        self.seen: set[tuple[str, str, str]] = set()
+
+    def add(self, event: dict[str, Any]) -> None:
+        key = (event["kind"], event["rule"]["id"], event["operation"])
+        if event["kind"] in ("claim", "pass"):
+            if key in self.seen:
+                return
+            self.seen.add(key)
+        self.properties.append((PROPERTY, event))
+
+
+current_sink: ContextVar[Sink | None] = ContextVar("scale_contract_sink", default=None)
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    text: str
+    location: str
+    tier: str
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # "claim", "pass" or "fail"
+    rule: RuleInfo
+    operation: str
+    expected: str = ""
+    observed: str = ""
+    reproducer: str = ""
+
+
+def emit(event: Event) -> None:
+    """Attach `event` to the running test, if any (outside a test there is nothing to report)."""
+    sink = current_sink.get()
+    if sink is not None:
+        sink.add(asdict(event))
+
+
+@dataclass
+class TestRecord:
+    test: str
+    outcome: str  # passed, failed, skipped, xfailed
+    message: str = ""
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Failure:
+    operation: str
+    expected: str
+    observed: str
+    reproducer: str
+    test: str
+
+
+@dataclass
+class RuleOutcome:
+    info: RuleInfo
+    passed: set[str] = field(default_factory=set)
+    failures: list[Failure] = field(default_factory=list)
+    not_reached: dict[str, str] = field(default_factory=dict)  # operation or test -> why
+
+    @property
+    def status(self) -> str:
+        if self.failures:
+            return "fail"
+        if self.passed:
+            return "pass"
+        return "not reached"
+
+
+def write(records: Iterable[TestRecord], directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / RESULTS_FILE
+    with path.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(asdict(record), sort_keys=True) + "\n")
+    return path
+
+
+def read(path: Path) -> list[TestRecord]:
+    with path.open(encoding="utf-8") as handle:
+        return [TestRecord(**json.loads(line)) for line in handle if line.strip()]
+
+
+def _info(raw: dict[str, Any]) -> RuleInfo:
+    return RuleInfo(**raw)
+
+
+SUITE_ERROR = RuleInfo(
+    "suite.could_not_run",
+    "A check could not complete: the server's answers broke what the check relies on.",
+    "contract_tests",
+    "docs",
+)
+
+
+def outcomes(
+    records: Iterable[TestRecord], known: Iterable[RuleInfo] = ()
+) -> dict[str, RuleOutcome]:
+    """Per rule: pass, fail or not reached, from the tests' records (and every rule the suite
+    knows, so a rule no test claimed shows as not reached)."""
+    found: dict[str, RuleOutcome] = {}
+
+    def outcome(info: RuleInfo) -> RuleOutcome:
+        return found.setdefault(info.id, RuleOutcome(info))
+
+    for record in records:
+        claimed: dict[tuple[str, str], tuple[RuleInfo, str]] = {}
+        decided: set[tuple[str, str]] = set()
+        for raw in record.events:
+            info, operation = _info(raw["rule"]), raw["operation"]
+            result = outcome(info)
+            if raw["kind"] == "claim":
+                claimed.setdefault((info.id, operation), (info, operation))
+            elif raw["kind"] == "pass":
+                decided.add((info.id, operation))
+                result.passed.add(operation)
+            else:
+                decided.add((info.id, operation))
+                result.failures.append(
+                    Failure(
+                        operation, raw["expected"], raw["observed"], raw["reproducer"], record.test
+                    )
+                )
+        # a rule claimed for one operation and checked under another name still counts as
+        # decided for the test (e.g. claimed for create, checked on the follow-up GET)
+        checked_rules = {rule for rule, _ in decided}
+        undecided = {
+            key: claim
+            for key, claim in claimed.items()
+            if key not in decided and key[0] not in checked_rules
+        }
+        if record.outcome == "failed" and not any(raw["kind"] == "fail" for raw in record.events):
+            # the test broke off with an error of its own: the rules it was checking are failed,
+            # with the error as what was observed
+            blamed = undecided or {(SUITE_ERROR.id, record.test): (SUITE_ERROR, record.test)}
+            for info, operation in blamed.values():
+                outcome(info).failures.append(
+                    Failure(operation, "the check to complete", record.message, "", record.test)
+                )
+            continue
+        why = record.message if record.outcome == "skipped" else "no check applied on this server"
+        for info, operation in undecided.values():
+            outcome(info).not_reached.setdefault(operation, why)
+    for info in known:
+        if info.id not in found:
+            found[info.id] = RuleOutcome(info, not_reached={"": "not exercised by this run"})
+    return found
+
+
+def broken(results: dict[str, RuleOutcome], gating: Iterable[str]) -> Iterator[RuleOutcome]:
+    tiers = set(gating)
+    return (r for r in results.values() if r.failures and r.info.tier in tiers)

@@ -1,0 +1,892 @@
+"""Documented behaviours no other module checks: what a create, a retrieve, a cancel, a list,
+a project and a batch call answer, in the documents' own words (`openapi/behaviours.yaml`).
+
+Each rule is `documented.<row id>` of the behaviour matrix and quotes the sentence it enforces.
+A behaviour the server gives no way to reach (a task that stays pending, a server that cannot
+reach this suite) is claimed and left unchecked: the report says "not reached", neither pass
+nor fail. Every object this module creates is named after the run (`target.run_id`).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx
+import pytest
+
+from contract_tests.api import Api, Rule, check
+from contract_tests.conftest import Claim
+from contract_tests.spec import schema_errors
+from contract_tests.target import Target
+
+pytestmark = pytest.mark.billable
+
+MATRIX = "openapi/behaviours.yaml"
+STATUSES = ("pending", "completed", "canceled", "error")
+WAIT_SECONDS = 5.0
+
+
+def _rule(row: str, quote: str, where: str) -> Rule:
+    return Rule(f"documented.{row}", quote, f"{where} ({MATRIX}#{row})")
+
+
+CREATE_RETURNS_TASK = _rule(
+    "create.returns_task_object",
+    "If successful, Scale will immediately return the generated task object, of which you "
+    "should at least store the task_id.",
+    "docs-2018 001:L308",
+)
+PARAMS_STORED = _rule(
+    "create.params_stored",
+    "The parameters attachment_type, attachment, categories, and category_ids (optional) will "
+    "be stored in the params object of the constructed task object.",
+    "docs-2018 001:L2010",
+)
+METADATA_DEFAULT = _rule(
+    "task.metadata_default_empty",
+    "metadata object, default {} A set of key/value pairs that you can attach to a task object.",
+    "docs-2018 001:L174",
+)
+COMPLETED_AT = _rule(
+    "task.completed_at_once_completed",
+    "completed_at timestamp A string of the UTC timestamp of when the task was completed. "
+    "This will only be filled in after it is completed.",
+    "docs-2018 001:L172",
+)
+GET_UNKNOWN = _rule(
+    "get_task.unknown_404",
+    "Returns a task if a valid identifier was provided, and returns a 404 error otherwise.",
+    "docs-2018 001:L2768",
+)
+CANCEL_UNKNOWN = _rule(
+    "cancel.unknown_404",
+    "Returns the canceled task if a valid identifier for a pending task was provided, and "
+    "returns a 404 error or 500 error otherwise.",
+    "docs-2018 001:L2834",
+)
+NOT_FOUND = _rule(
+    "errors.not_found",
+    "404 - Not Found -- The requested resource doesn't exist.",
+    "sdk-readme 004:L443",
+)
+CANCEL_ANSWER = _rule(
+    "cancel.returns_canceled_task",
+    'canceled_task = scale.tasks.cancel("YOUR_TASK_ID") # Returns the appropriate Task object '
+    "with status set to canceled",
+    "docs-2018 001:L2792",
+)
+CANCEL_CLEARS_UNIQUE_ID = _rule(
+    "cancel.clear_unique_id",
+    "# If you also want to clear 'unique_id' of a task while canceling",
+    "sdk-readme 004:L166",
+)
+PROJECT_ANSWER = _rule(
+    "project.create_returns_project",
+    "The above command returns an object structured like this: {type, name, param_history: "
+    "[{instruction, version, created_at}], created_at}",
+    "docs-2018 001:L2465",
+)
+PROJECT_DUPLICATE = _rule(
+    "project.duplicate_name_409",
+    "Throws ScaleDuplicateResource exception if a project with the same name already exists.",
+    "sdk-readme 004:L290",
+)
+BATCH_DUPLICATE = _rule(
+    "batch.duplicate_name_409",
+    "Throws ScaleDuplicateResource exception if a batch with the same name already exists.",
+    "sdk-readme 004:L237",
+)
+BATCH_ANSWER = _rule(
+    "batch.create_returns_batch",
+    "print(batch.name) # batch_name_01_07_2021",
+    "sdk-readme 004:L236",
+)
+INSTRUCTION_INHERITED = _rule(
+    "project.instruction_inherited",
+    "instructions defined in a project will be concatenated to the end of the instructions of "
+    "tasks created under the project.",
+    "docs-2018 001:L2387",
+)
+LIST_DEFAULTS = _rule(
+    "list.default_limit_offset",
+    "limit integer A number between 1 and 100, the maximum number of results to display per "
+    "page optional, default 100 / offset ... optional, default 0",
+    "docs-2018 001:L2932",
+)
+CALLBACK_SUCCEEDED = _rule(
+    "callback.succeeded_flag",
+    "If we receive a 2xx status code, the task will be populated with a true value for the "
+    "callback_succeeded parameter.",
+    "docs-2018 001:L2681",
+)
+ATTACHMENT_ERROR = _rule(
+    "attachment.unreachable_error_status",
+    "If we do not receive an HTTP 200 response when attempting to fetch your attachment(s), we "
+    "will send your callback_url an error with the bad HTTP codes we received, and the task "
+    "status will be error.",
+    "docs-2018 001:L208",
+)
+
+RESPONSE_PER_TYPE = _rule(
+    "task.response_per_type",
+    "The response object, which is part of the callback POST request and permanently stored as "
+    "part of the task object, will have ... (per task type)",
+    "docs-2018 001:L362 and each task type's Callback Format",
+)
+CATEGORY_CHOSEN = _rule(
+    "categorization.response_category",
+    "If allow_multiple is false, then the value will be a string equal to one of the original "
+    "categories. If allow_multiple is true, the value will be an array of categories, each one "
+    "being one of the original categories. If category_ids was provided, there will be another "
+    "field category_id corresponding to the given id of the chosen category/categories.",
+    "docs-2018 001:L2090-L2094",
+)
+
+RULES = [
+    RESPONSE_PER_TYPE,
+    CATEGORY_CHOSEN,
+    CREATE_RETURNS_TASK,
+    PARAMS_STORED,
+    METADATA_DEFAULT,
+    COMPLETED_AT,
+    GET_UNKNOWN,
+    CANCEL_UNKNOWN,
+    NOT_FOUND,
+    CANCEL_ANSWER,
+    CANCEL_CLEARS_UNIQUE_ID,
+    PROJECT_ANSWER,
+    PROJECT_DUPLICATE,
+    BATCH_DUPLICATE,
+    BATCH_ANSWER,
+    INSTRUCTION_INHERITED,
+    LIST_DEFAULTS,
+    CALLBACK_SUCCEEDED,
+    ATTACHMENT_ERROR,
+]
+
+
+def _body(response: httpx.Response) -> dict[str, Any]:
+    """The JSON object of a response, or {} when it is not one."""
+    try:
+        payload = response.json()
+    except ValueError:
+        return {}
+    return payload if isinstance(payload, dict) else {}
+
+
+def _annotation(target: Target, **extra: Any) -> dict[str, Any]:
+    return {
+        "attachment": "https://example.com/documented.png",
+        "objects_to_annotate": ["car"],
+        "metadata": {"run": target.run_id},
+        **extra,
+    }
+
+
+def _create(api: Api, kind: str, body: dict[str, Any], rule: Rule) -> dict[str, Any]:
+    response = api.post(f"/task/{kind}", json_body=body)
+    check(response.status_code == 200, rule, f"create_{kind}_task", "200", response, api)
+    return _body(response)
+
+
+def _settled(api: Api, task_id: str, wait: float = WAIT_SECONDS) -> httpx.Response:
+    """GET the task until it is no longer pending, or `wait` seconds have passed."""
+    deadline = time.monotonic() + wait
+    while True:
+        response = api.get(f"/task/{task_id}")
+        if _body(response).get("status") != "pending" or time.monotonic() > deadline:
+            return response
+        time.sleep(0.1)
+
+
+def _listed(api: Api, project: str) -> httpx.Response:
+    return api.get("/tasks", params={"project": project})
+
+
+def _project(api: Api, name: str, **params: Any) -> httpx.Response:
+    body: dict[str, Any] = {"type": "annotation", "name": name}
+    if params:
+        body["params"] = params
+    return api.post("/projects", json_body=body)
+
+
+# --- create: the task object, its params, its metadata ---------------------------------------
+
+CREATES: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
+    # (endpoint, type the task says, body, params the documents say are stored)
+    (
+        "annotation",
+        "annotation",
+        {"attachment": "https://example.com/a.png", "objects_to_annotate": ["car"]},
+        {"attachment": "https://example.com/a.png", "objects_to_annotate": ["car"]},
+    ),
+    (
+        "pointannotation",
+        "pointannotation",
+        {"attachment": "https://example.com/a.png", "objects_to_annotate": ["car"]},
+        {"attachment": "https://example.com/a.png", "objects_to_annotate": ["car"]},
+    ),
+    (
+        "lineannotation",
+        "lineannotation",
+        {"attachment": "https://example.com/a.png", "objects_to_annotate": ["car"]},
+        {"attachment": "https://example.com/a.png", "objects_to_annotate": ["car"]},
+    ),
+    (
+        "cuboidannotation",
+        "cuboidannotation",
+        {"attachment": "https://example.com/a.png", "objects_to_annotate": ["car"]},
+        {"attachment": "https://example.com/a.png", "objects_to_annotate": ["car"]},
+    ),
+    (
+        "polygonannotation",
+        "polygonannotation",
+        {"attachment": "https://example.com/a.png", "objects_to_annotate": ["car"]},
+        {"attachment": "https://example.com/a.png", "objects_to_annotate": ["car"]},
+    ),
+    (
+        "segmentannotation",
+        "segmentannotation",
+        {"attachment": "https://example.com/a.png", "labels": ["car", "background"]},
+        {"attachment": "https://example.com/a.png", "labels": ["car", "background"]},
+    ),
+    (
+        "categorization",
+        "categorization",
+        {
+            "instruction": "Is this company public or private?",
+            "attachment_type": "website",
+            "attachment": "https://www.example.com/",
+            "categories": ["public", "private"],
+            "category_ids": {"123": "public", "124": "private"},
+        },
+        {
+            "attachment_type": "website",
+            "attachment": "https://www.example.com/",
+            "categories": ["public", "private"],
+            "category_ids": {"123": "public", "124": "private"},
+        },
+    ),
+    (
+        "comparison",
+        "comparison",
+        {
+            "instruction": "Do the objects in these images have the same pattern?",
+            "attachment_type": "image",
+            "attachments": ["https://example.com/1.png", "https://example.com/2.png"],
+            "choices": ["yes", "no"],
+            "fields": {"color": "What is the color?"},
+        },
+        {
+            "attachment_type": "image",
+            "attachments": ["https://example.com/1.png", "https://example.com/2.png"],
+            "choices": ["yes", "no"],
+            "fields": {"color": "What is the color?"},
+        },
+    ),
+    (
+        "categorization",
+        "categorization",
+        {
+            "instruction": "Which colors does this flag have?",
+            "attachment_type": "text",
+            "attachment": "flag",
+            "categories": ["red", "white", "blue"],
+            "allow_multiple": True,
+        },
+        {"attachment_type": "text", "attachment": "flag", "categories": ["red", "white", "blue"]},
+    ),
+    (
+        "transcription",
+        "transcription",
+        {
+            "instruction": "Transcribe the information for each row.",
+            "attachment_type": "website",
+            "attachment": "https://www.example.com/",
+            "row_fields": {"username": "Username of submitter"},
+        },
+        {
+            "attachment_type": "website",
+            "attachment": "https://www.example.com/",
+            "row_fields": {"username": "Username of submitter"},
+        },
+    ),
+    (
+        "categorize",
+        "categorization",
+        {
+            "instruction": "Would you say this item is big or small?",
+            "attachment_type": "text",
+            "attachment": "car",
+            "categories": ["big", "small"],
+        },
+        {"attachment_type": "text", "attachment": "car", "categories": ["big", "small"]},
+    ),
+    (
+        "phonecall",
+        "phonecall",
+        {
+            "instruction": "Call this person and follow the script provided.",
+            "phone_number": "5055006865",
+            "entity_name": "Alexandr Wang",
+            "script": "Hello! Are you happy today?",
+            "fields": {"email": "Email Address"},
+            "choices": ["He is happy", "He is not happy"],
+        },
+        # `script` is left out: the same document's example shows it beside `params` (000:L568).
+        {
+            "phone_number": "5055006865",
+            "entity_name": "Alexandr Wang",
+            "fields": {"email": "Email Address"},
+        },
+    ),
+    (
+        "transcription",
+        "transcription",
+        {
+            "instruction": "Transcribe the given fields.",
+            "attachment_type": "website",
+            "attachment": "https://www.example.com/",
+            "fields": {"title": "Title of Webpage"},
+            "repeatable_fields": {"username": "Username of submitter"},
+        },
+        {
+            "attachment_type": "website",
+            "attachment": "https://www.example.com/",
+            "fields": {"title": "Title of Webpage"},
+            "repeatable_fields": {"username": "Username of submitter"},
+        },
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def created(api: Api, target: Target) -> Iterator[dict[str, Any]]:
+    """One task of each documented shape in a project of this run, as the server answered."""
+    project = f"contract-doc-{target.run_id}"
+    made = _project(api, project)
+    assert made.status_code in (200, 409), made.text
+    answers: list[httpx.Response] = []
+    for endpoint, _, body, _ in CREATES:
+        answers.append(api.post(f"/task/{endpoint}", json_body={**body, "project": project}))
+    yield {"project": project, "answers": answers}
+
+
+def _create_operation(endpoint: str) -> str:
+    return (
+        "create_categorization_task_legacy"
+        if endpoint == "categorize"
+        else f"create_{endpoint}_task"
+    )
+
+
+def _task_problems(task: dict[str, Any], task_type: str) -> list[str]:
+    problems = []
+    if not isinstance(task.get("task_id"), str) or not task.get("task_id"):
+        problems.append("no task_id")
+    if task.get("type") != task_type:
+        problems.append(f"type {task.get('type')!r}, not {task_type!r}")
+    if task.get("status") not in STATUSES:
+        problems.append(f"status {task.get('status')!r}")
+    if not isinstance(task.get("created_at"), str):
+        problems.append("no created_at")
+    if not isinstance(task.get("params"), dict):
+        problems.append("no params object")
+    return problems
+
+
+def test_create_returns_the_task_object(api: Api, created: dict[str, Any], claim: Claim) -> None:
+    for (endpoint, task_type, _, _), response in zip(CREATES, created["answers"], strict=True):
+        operation = _create_operation(endpoint)
+        claim(CREATE_RETURNS_TASK, operation)
+        problems = _task_problems(_body(response), task_type)
+        check(
+            response.status_code == 200 and not problems,
+            CREATE_RETURNS_TASK,
+            operation,
+            f"200 and the task object (task_id, type, status, created_at, params); {problems}",
+            response,
+            api,
+        )
+
+
+def _as_stored(name: str, value: Any) -> Any:
+    """`repeatable_fields` given as `fields` are kept as {key: {"description": value}}
+    ("our internal task model will represent each repeatable field as a dictionary object with
+    key description to the original value", 001:L2333): either form is the value sent."""
+    if name == "repeatable_fields" and isinstance(value, dict):
+        return {k: {"description": v} if isinstance(v, str) else v for k, v in value.items()}
+    return value
+
+
+def _missing_params(task: dict[str, Any], stored: dict[str, Any]) -> dict[str, Any]:
+    params = task.get("params")
+    params = params if isinstance(params, dict) else {}
+    return {k: v for k, v in stored.items() if _as_stored(k, params.get(k)) != _as_stored(k, v)}
+
+
+def test_create_stores_the_documented_params(
+    api: Api, created: dict[str, Any], claim: Claim
+) -> None:
+    """In the create answer, on retrieval and in the list: every response carrying the task."""
+    listed = _listed(api, created["project"])
+    in_list = {t.get("task_id"): t for t in _body(listed).get("docs", []) if isinstance(t, dict)}
+    for (endpoint, _, _, stored), response in zip(CREATES, created["answers"], strict=True):
+        task = _body(response)
+        claim(PARAMS_STORED, _create_operation(endpoint))
+        check(
+            not _missing_params(task, stored),
+            PARAMS_STORED,
+            _create_operation(endpoint),
+            f"params containing {stored}; differs: {_missing_params(task, stored)}",
+            response,
+            api,
+        )
+        claim(PARAMS_STORED, "get_task")
+        fetched = api.get(f"/task/{task.get('task_id')}")
+        check(
+            not _missing_params(_body(fetched), stored),
+            PARAMS_STORED,
+            "get_task",
+            f"params containing {stored}; differs: {_missing_params(_body(fetched), stored)}",
+            fetched,
+            api,
+        )
+        claim(PARAMS_STORED, "list_tasks")
+        entry = in_list.get(task.get("task_id"), {})
+        check(
+            not _missing_params(entry, stored),
+            PARAMS_STORED,
+            "list_tasks",
+            f"the listed task's params containing {stored}",
+            listed,
+            api,
+        )
+
+
+def test_metadata_defaults_to_an_empty_object(
+    api: Api, created: dict[str, Any], claim: Claim
+) -> None:
+    """No task of `created` was given metadata: each says {} wherever it appears."""
+    listed = _listed(api, created["project"])
+    in_list = {t.get("task_id"): t for t in _body(listed).get("docs", []) if isinstance(t, dict)}
+    for (endpoint, _, _, _), response in zip(CREATES, created["answers"], strict=True):
+        task = _body(response)
+        for operation, answer, seen in (
+            (_create_operation(endpoint), response, task),
+            ("get_task", api.get(f"/task/{task.get('task_id')}"), None),
+            ("list_tasks", listed, in_list.get(task.get("task_id"), {})),
+        ):
+            claim(METADATA_DEFAULT, operation)
+            value = _body(answer) if seen is None else seen
+            check(
+                value.get("metadata") == {},
+                METADATA_DEFAULT,
+                operation,
+                "metadata {} for a task created without metadata",
+                answer,
+                api,
+            )
+
+
+def _settled_tasks(api: Api, created: dict[str, Any]) -> Iterator[tuple[int, httpx.Response]]:
+    """(index in CREATES, GET of the task once it is no longer pending, or still pending)."""
+    for index, response in enumerate(created["answers"]):
+        task_id = _body(response).get("task_id")
+        if task_id:
+            yield index, _settled(api, str(task_id))
+
+
+def test_a_finished_task_carries_the_response_of_its_type(
+    api: Api, created: dict[str, Any], claim: Claim
+) -> None:
+    """The spec ties `response` to the task's type (and `error` status to the attachment error
+    body); a task this run created is checked against it once it is finished."""
+    claim(RESPONSE_PER_TYPE, "get_task")
+    for _, response in _settled_tasks(api, created):
+        task = _body(response)
+        if task.get("status") not in ("completed", "error"):
+            continue  # not reached for this task: it is still pending
+        problems = schema_errors("#/components/schemas/Task", task)
+        check(
+            not problems,
+            RESPONSE_PER_TYPE,
+            "get_task",
+            f"a {task.get('type')} task whose response has its type's documented shape; "
+            f"problems: {problems[:5]}",
+            response,
+            api,
+        )
+
+
+def test_a_categorization_response_names_the_original_categories(
+    api: Api, created: dict[str, Any], claim: Claim
+) -> None:
+    claim(CATEGORY_CHOSEN, "get_task")
+    for index, response in _settled_tasks(api, created):
+        _, task_type, body, _ = CREATES[index]
+        task = _body(response)
+        if task_type != "categorization" or task.get("status") != "completed":
+            continue
+        answer = task.get("response")
+        answer = answer if isinstance(answer, dict) else {}
+        category, categories = answer.get("category"), body["categories"]
+        if body.get("allow_multiple"):
+            ok = isinstance(category, list) and all(c in categories for c in category)
+            shape = f"an array of categories among {categories}"
+        else:
+            ok = isinstance(category, str) and category in categories
+            shape = f"one of {categories}"
+        ids = body.get("category_ids")
+        if ids:
+            chosen = category if isinstance(category, list) else [category]
+            wanted = [k for c in chosen for k, v in ids.items() if v == c]
+            got = answer.get("category_id")
+            got_list = got if isinstance(got, list) else [got]
+            ok = ok and sorted(map(str, got_list)) == sorted(wanted)
+            shape += f", and category_id the id(s) of the chosen categories in {ids}"
+        check(ok, CATEGORY_CHOSEN, "get_task", f"response.category {shape}", response, api)
+
+
+def test_completed_at_is_filled_in_once_completed(api: Api, target: Target, claim: Claim) -> None:
+    claim(COMPLETED_AT, "get_task")
+    task = _create(api, "annotation", _annotation(target), COMPLETED_AT)
+    if task.get("status") == "pending":
+        claim(COMPLETED_AT, "create_annotation_task")
+        check(
+            task.get("completed_at") is None,
+            COMPLETED_AT,
+            "create_annotation_task",
+            "no completed_at on a pending task",
+            api.last,
+            api,
+        )
+    response = _settled(api, str(task.get("task_id")))
+    fetched = _body(response)
+    if fetched.get("status") == "completed":
+        expected = "a completed_at timestamp on a completed task"
+        ok = isinstance(fetched.get("completed_at"), str) and bool(fetched["completed_at"])
+    elif fetched.get("status") == "pending":
+        expected, ok = "no completed_at on a pending task", fetched.get("completed_at") is None
+    else:
+        return  # error or canceled: the documents say nothing of completed_at then
+    check(ok, COMPLETED_AT, "get_task", expected, response, api)
+
+
+# --- unknown objects ---------------------------------------------------------------------------
+
+
+def test_an_unknown_task_is_404(api: Api, target: Target, claim: Claim) -> None:
+    claim(GET_UNKNOWN, "get_task")
+    response = api.get(f"/task/000000000000{target.run_id}0000")
+    check(response.status_code == 404, GET_UNKNOWN, "get_task", "404", response, api)
+
+
+def test_canceling_an_unknown_task_is_404(api: Api, target: Target, claim: Claim) -> None:
+    claim(CANCEL_UNKNOWN, "cancel_task")
+    response = api.post(f"/task/000000000000{target.run_id}0000/cancel")
+    check(response.status_code == 404, CANCEL_UNKNOWN, "cancel_task", "404", response, api)
+
+
+def test_an_unknown_project_or_batch_is_404(api: Api, target: Target, claim: Claim) -> None:
+    missing = f"contract-missing-{target.run_id}"
+    for operation, path in (
+        ("get_project", f"/projects/{missing}"),
+        ("get_batch", f"/batches/{missing}"),
+        ("get_batch_status", f"/batches/{missing}/status"),
+    ):
+        claim(NOT_FOUND, operation)
+        response = api.get(path)
+        check(response.status_code == 404, NOT_FOUND, operation, "404", response, api)
+
+
+# --- cancel ------------------------------------------------------------------------------------
+
+
+def test_cancel_answers_the_canceled_task(api: Api, target: Target, claim: Claim) -> None:
+    claim(CANCEL_ANSWER, "cancel_task")
+    task = _create(api, "annotation", _annotation(target), CANCEL_ANSWER)
+    task_id = str(task.get("task_id"))
+    if _body(api.get(f"/task/{task_id}")).get("status") != "pending":
+        return  # not reached: this server's tasks do not stay pending (a test key)
+    response = api.post(f"/task/{task_id}/cancel")
+    answer = _body(response)
+    if response.status_code != 200 and _body(api.get(f"/task/{task_id}")).get("status") != (
+        "pending"
+    ):
+        return  # not reached: the task finished between the GET and the cancel
+    check(
+        response.status_code == 200
+        and answer.get("task_id") == task_id
+        and answer.get("status") == "canceled",
+        CANCEL_ANSWER,
+        "cancel_task",
+        f"200 and task {task_id} with status canceled",
+        response,
+        api,
+    )
+
+
+def test_cancel_can_clear_the_unique_id(api: Api, target: Target, claim: Claim) -> None:
+    claim(CANCEL_CLEARS_UNIQUE_ID, "cancel_task")
+    unique_id = f"contract-doc-cancel-{target.run_id}"
+    body = _annotation(target, unique_id=unique_id)
+    task = _create(api, "annotation", body, CANCEL_CLEARS_UNIQUE_ID)
+    task_id = str(task.get("task_id"))
+    if _body(api.get(f"/task/{task_id}")).get("status") != "pending":
+        return  # not reached: only a pending task can be canceled
+    response = api.post(f"/task/{task_id}/cancel", params={"clear_unique_id": "true"})
+    if response.status_code != 200:
+        return  # not reached: the task finished before the cancel (state.cancel_task's part)
+    fetched = api.get(f"/task/{task_id}")
+    check(
+        _body(fetched).get("unique_id") is None,
+        CANCEL_CLEARS_UNIQUE_ID,
+        "get_task",
+        "no unique_id after cancel?clear_unique_id=true",
+        fetched,
+        api,
+    )
+    again = api.post("/task/annotation", json_body=body)
+    check(
+        again.status_code == 200,
+        CANCEL_CLEARS_UNIQUE_ID,
+        "create_annotation_task",
+        "200: the unique_id was cleared by the cancel",
+        again,
+        api,
+    )
+
+
+# --- projects and batches ----------------------------------------------------------------------
+
+
+def test_project_answers_describe_the_project(api: Api, target: Target, claim: Claim) -> None:
+    name = f"contract-doc-project-{target.run_id}"
+    instruction = "please label the kittens in the image"
+    for operation, response in (
+        ("create_project", _project(api, name, instruction=instruction)),
+        ("get_project", api.get(f"/projects/{name}")),
+    ):
+        claim(PROJECT_ANSWER, operation)
+        project = _body(response)
+        history = project.get("param_history")
+        last = history[-1] if isinstance(history, list) and history else {}
+        check(
+            response.status_code == 200
+            and project.get("name") == name
+            and project.get("type") == "annotation"
+            and isinstance(project.get("created_at"), str)
+            and isinstance(last, dict)
+            and last.get("instruction") == instruction
+            and isinstance(last.get("version"), int),
+            PROJECT_ANSWER,
+            operation,
+            f"200, name {name}, type annotation, created_at, and a param_history whose last "
+            f"entry has the instruction and a version",
+            response,
+            api,
+        )
+
+
+def test_a_project_name_is_taken_once(api: Api, target: Target, claim: Claim) -> None:
+    claim(PROJECT_DUPLICATE, "create_project")
+    name = f"contract-doc-dup-{target.run_id}"
+    first = _project(api, name)
+    check(first.status_code == 200, PROJECT_DUPLICATE, "create_project", "200", first, api)
+    second = _project(api, name)
+    check(
+        second.status_code == 409,
+        PROJECT_DUPLICATE,
+        "create_project",
+        "409 for a project name in use",
+        second,
+        api,
+    )
+
+
+def test_a_batch_name_is_taken_once(api: Api, target: Target, claim: Claim) -> None:
+    claim(BATCH_DUPLICATE, "create_batch")
+    project, batch = f"contract-doc-b-{target.run_id}", f"contract-doc-dup-{target.run_id}"
+    _project(api, project)
+    body = {"project": project, "name": batch}
+    first = api.post("/batches", json_body=body)
+    check(first.status_code == 200, BATCH_DUPLICATE, "create_batch", "200", first, api)
+    second = api.post("/batches", json_body=body)
+    check(
+        second.status_code == 409,
+        BATCH_DUPLICATE,
+        "create_batch",
+        "409 for a batch name in use",
+        second,
+        api,
+    )
+
+
+def test_create_batch_answers_the_batch(api: Api, target: Target, claim: Claim) -> None:
+    claim(BATCH_ANSWER, "create_batch")
+    project, batch = f"contract-doc-ba-{target.run_id}", f"contract-doc-ba-{target.run_id}"
+    _project(api, project)
+    response = api.post("/batches", json_body={"project": project, "name": batch})
+    check(
+        response.status_code == 200 and _body(response).get("name") == batch,
+        BATCH_ANSWER,
+        "create_batch",
+        f"200 and the batch, name {batch}",
+        response,
+        api,
+    )
+
+
+def test_a_project_instruction_is_appended_to_its_tasks(
+    api: Api, target: Target, claim: Claim
+) -> None:
+    project = f"contract-doc-inherit-{target.run_id}"
+    appended = f"Project instruction {target.run_id}."
+    made = _project(api, project, instruction=appended)
+    check(made.status_code == 200, INSTRUCTION_INHERITED, "create_project", "200", made, api)
+    own = "Draw a box around each car."
+    task = _create(
+        api,
+        "annotation",
+        _annotation(target, project=project, instruction=own),
+        INSTRUCTION_INHERITED,
+    )
+    for operation, response in (
+        ("create_annotation_task", api.last),
+        ("get_task", api.get(f"/task/{task.get('task_id')}")),
+    ):
+        claim(INSTRUCTION_INHERITED, operation)
+        instruction = _body(response).get("instruction") if response is not None else None
+        check(
+            isinstance(instruction, str)
+            and instruction.startswith(own)
+            and instruction.endswith(appended),
+            INSTRUCTION_INHERITED,
+            operation,
+            f"instruction {own!r} followed by the project's {appended!r}",
+            response,
+            api,
+        )
+
+
+# --- the task list -----------------------------------------------------------------------------
+
+
+def test_a_list_without_limit_or_offset_uses_the_defaults(
+    api: Api, created: dict[str, Any], claim: Claim
+) -> None:
+    claim(LIST_DEFAULTS, "list_tasks")
+    response = _listed(api, created["project"])
+    page = _body(response)
+    docs = page.get("docs")
+    check(
+        response.status_code == 200
+        and page.get("limit", 100) == 100
+        and page.get("offset", 0) == 0
+        and isinstance(docs, list)
+        and len(docs) <= 100,
+        LIST_DEFAULTS,
+        "list_tasks",
+        "limit 100 and offset 0 (the defaults), at most 100 docs",
+        response,
+        api,
+    )
+
+
+# --- callbacks and attachments -----------------------------------------------------------------
+
+
+class _Receiver:
+    """Answers every callback POST with 200 and keeps the bodies."""
+
+    def __init__(self, host: str) -> None:
+        self.bodies: list[bytes] = []
+        bodies = self.bodies
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                bodies.append(self.rfile.read(int(self.headers.get("content-length", 0))))
+                self.send_response(200)
+                self.send_header("content-length", "0")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer((host, 0), Handler)
+        self.url = f"http://{host}:{self.server.server_address[1]}/documented-callback"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def delivered(self, task_id: str, wait: float) -> bool:
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            for raw in list(self.bodies):
+                try:
+                    if json.loads(raw).get("task_id") == task_id:
+                        return True
+                except (ValueError, AttributeError):
+                    continue
+            time.sleep(0.05)
+        return False
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_delivered_callback_sets_callback_succeeded(
+    api: Api, target: Target, claim: Claim
+) -> None:
+    claim(CALLBACK_SUCCEEDED, "get_task")
+    if target.callback_host is None:
+        return  # not reached: the server cannot POST to this suite (--callback-host)
+    receiver = _Receiver(target.callback_host)
+    try:
+        task = _create(
+            api, "annotation", _annotation(target, callback_url=receiver.url), CALLBACK_SUCCEEDED
+        )
+        task_id = str(task.get("task_id"))
+        if not receiver.delivered(task_id, 2 * WAIT_SECONDS):
+            return  # not reached: no callback within the wait (callback.payload's part)
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            response = api.get(f"/task/{task_id}")
+            if _body(response).get("callback_succeeded") is True or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        check(
+            _body(response).get("callback_succeeded") is True,
+            CALLBACK_SUCCEEDED,
+            "get_task",
+            "callback_succeeded true once the callback got a 200",
+            response,
+            api,
+        )
+    finally:
+        receiver.close()
+
+
+def test_an_unreachable_attachment_ends_in_error(api: Api, target: Target, claim: Claim) -> None:
+    claim(ATTACHMENT_ERROR, "get_task")
+    body = _annotation(target, attachment=f"https://contract-{target.run_id}.invalid/a.png")
+    task = _create(api, "annotation", body, ATTACHMENT_ERROR)
+    response = _settled(api, str(task.get("task_id")))
+    status = _body(response).get("status")
+    if status == "pending":
+        return  # not reached: the server has not tried the attachment within the wait
+    detail = _body(response).get("response")
+    check(
+        status == "error" and isinstance(detail, dict) and "error" in detail,
+        ATTACHMENT_ERROR,
+        "get_task",
+        "status error, the error detailed in response.error: the attachment's host does not "
+        "exist (.invalid), so no HTTP 200 can come back",
+        response,
+        api,
+    )
