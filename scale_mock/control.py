@@ -15,9 +15,9 @@ key only reaches its own tenant:
 - `POST /_mock/faults` `{"status": 429|500|503, "count": N, "retry_after": S}` and
   `DELETE /_mock/faults`: queue or clear failures of the key's next API requests (`--faults`).
 - `GET  /_mock/files/{file_id}/content`: the bytes of an uploaded file.
-- `GET  /_mock/requests`: the key's request journal, oldest first (see `journal`):
-  `{"requests": [{"method", "path", "query", "operation_id", "status", "task_id"}, ...]}`
-  for every `/v1` request the key made (the newest 10,000); `DELETE /_mock/requests` empties it.
+- `GET  /_mock/requests`: the key's request journal, oldest first (see `journal`), a JSON list
+  `[{"method", "path", "query", "operation_id", "status", "task_id"}, ...]` of every `/v1`
+  request the key made (the newest 10,000); `DELETE /_mock/requests` empties it.
 """
 
 from __future__ import annotations
@@ -162,11 +162,11 @@ def routes(
         return Response(data, media_type=record.get("mime_type"))
 
     async def requests(_request: Request, key: str) -> Response:
-        return JSONResponse({"requests": journal.entries(key)})
+        return JSONResponse(journal.entries(key))
 
     async def clear_requests(_request: Request, key: str) -> Response:
         journal.clear(key)
-        return JSONResponse({"requests": []})
+        return JSONResponse([])
 
     return [
         Route("/_mock/health", health),

@@ -109,7 +109,7 @@ def test_the_command_line_flag_holds_test_tasks() -> None:
 def journal_of(mock: ThreadedMock, key: str) -> list[dict[str, object]]:
     answer = httpx.get(f"{mock.root_url}/_mock/requests", auth=(key, ""))
     assert answer.status_code == 200, answer.text
-    entries: list[dict[str, object]] = answer.json()["requests"]
+    entries: list[dict[str, object]] = answer.json()
     return entries
 
 
