@@ -13,8 +13,10 @@ request body descriptions). A form carries only flat text pairs, so:
 3. the result is then validated exactly as a JSON body is. Casting never fails on its own: a value
    it cannot cast is left as text, for validation to reject with the field and the rule.
 
-Only a key that cannot be read (`a[b`, a field that is both a value and an object, nesting deeper
-than `MAX_DEPTH`) or a body that is not UTF-8 is refused here, always as a 400 naming the field.
+A body that is a JSON object is read as JSON before it gets here (`validation`): that is
+`curl -d '{...}'` without the JSON header. Only a key that cannot be read (`a[b`, a field that
+is both a value and an object, nesting deeper than `MAX_DEPTH`) or a body that is not UTF-8 is
+refused here, always as a 400 naming the field.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from scale_mock.spec import CompiledSpec
 MAX_DEPTH = 32
 _KEY = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])*)$")
 _SEGMENT = re.compile(r"\[([^\[\]]*)\]")
-_INTEGER = re.compile(r"^[+-]?\d+$")
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")
+_INDEX = re.compile(r"^[0-9]{1,9}$")
 _BOOLEANS = {"true": True, "True": True, "false": False, "False": False}
 
 
@@ -199,7 +202,7 @@ def _cast(node: Any, view: _View) -> Any:
         items = view.items() if view.accepts("array") else _View(view.spec, [])
         return [_cast(item, items) for item in node]
     if isinstance(node, dict):
-        indexed = node and all(_INTEGER.match(k) and not k.startswith(("+", "-")) for k in node)
+        indexed = node and all(_INDEX.match(k) for k in node)
         if indexed and view.strict("array") and not view.strict("object"):
             items = view.items()
             return [_cast(node[k], items) for k in sorted(node, key=int)]
@@ -221,15 +224,16 @@ def _cast_text(text: str, view: _View) -> Any:
         parsed = _json(text)
         if isinstance(parsed, dict):
             return parsed
-    if view.strict("integer") and _INTEGER.match(text.strip()):
-        return int(text)
+    integer = _integer(text)
+    if view.strict("integer") and integer is not None:
+        return integer
     if view.strict("number"):
         try:
             number = float(text)
         except ValueError:
             number = math.nan
         if math.isfinite(number):
-            return int(text) if _INTEGER.match(text.strip()) else number
+            return number if integer is None else integer
     if view.strict("boolean") and text in _BOOLEANS:
         return _BOOLEANS[text]
     if view.strict("null") and text in ("", "null"):
@@ -237,8 +241,18 @@ def _cast_text(text: str, view: _View) -> Any:
     return text
 
 
+def _integer(text: str) -> int | None:
+    """The integer the text spells, if it spells one Python will read (at most 4300 digits)."""
+    if not _INTEGER.match(text.strip()):
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
 def _json(text: str) -> Any:
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None

@@ -123,10 +123,14 @@ def validate_request(
     if body is _ABSENT:
         body = None
     elif plan is not None:
-        error = best_match(plan.validator.iter_errors(checked))
+        try:
+            error = best_match(plan.validator.iter_errors(checked))
+            violations = find_rule_violations(spec.document, plan.schema, checked)
+        except RecursionError:
+            raise _too_deep() from None
         if error is not None:
             raise _describe(error, "body")
-        for violation in find_rule_violations(spec.document, plan.schema, checked):
+        for violation in violations:
             raise ApiError(
                 400,
                 f"Parameter is invalid, reason: {violation.message}",
@@ -134,6 +138,10 @@ def validate_request(
                 rule=violation.rule_id,
             )
     return ValidRequest(operation, {k: v for k, v in values.items() if k in path}, values, body)
+
+
+def _too_deep() -> ApiError:
+    return ApiError(400, "The request body nests too deeply", field="body", rule="depth")
 
 
 def _form_value(value: Any) -> Any:
@@ -161,9 +169,22 @@ def _parse_body(
             raise ApiError(400, "A request body is required", field="body", rule="required")
         return _ABSENT
     if plan.media_type == FORM:
+        if body_bytes.lstrip().startswith(b"{"):
+            # `curl -d '{...}'` without `-H 'Content-Type: application/json'`: a JSON object
+            # sent under curl's default form type, read as the JSON it is.
+            try:
+                parsed = json.loads(body_bytes)
+            except RecursionError:
+                raise _too_deep() from None
+            except (ValueError, UnicodeDecodeError):
+                parsed = None
+            if isinstance(parsed, dict):
+                return parsed
         return cast_form(spec, plan.schema, parse_form(body_bytes))
     try:
         return json.loads(body_bytes)
+    except RecursionError:
+        raise _too_deep() from None
     except (ValueError, UnicodeDecodeError):
         sent = (content_type or "").split(";")[0].strip().lower()
         hint = ""

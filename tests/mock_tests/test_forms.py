@@ -304,3 +304,42 @@ def test_every_form_field_of_every_form_operation_is_answered_without_failing(
         ):
             response = post_form(fresh, path, text)
             assert response.status_code in (200, 400, 404, 409), (path, text, response.text)
+
+
+def test_absurd_numbers_and_nesting_are_refused_not_failed(client: httpx.Client) -> None:
+    digits = "9" * 5000  # past Python's 4300-digit limit for reading an integer
+    line = f"{IMAGE}&objects_to_annotate=l&min_vertices={digits}"
+    assert refused(post_form(client, "/task/lineannotation", line)) == (
+        "body.min_vertices",
+        "type",
+    )
+    deep = "[" * 5000 + "]" * 5000
+    attributes = f"{IMAGE}&objects_to_annotate=car&annotation_attributes={deep}"
+    assert refused(post_form(client, "/task/annotation", attributes))[0].startswith(
+        "body.annotation_attributes"
+    )
+    as_json = (
+        '{"attachment": "http://i.imgur.com/a.jpg", "objects_to_annotate": ["car"], '
+        f'"metadata": {{"a": {deep}}}}}'
+    )
+    response = client.post(
+        "/task/annotation", content=as_json, headers={"Content-Type": "application/json"}
+    )
+    assert refused(response) == ("body", "depth")
+    labels: dict[str, Any] = {"choice": "x", "subchoices": ["y"]}
+    for _ in range(400):
+        labels = {"choice": "x", "subchoices": [labels]}
+    nested = client.post(
+        "/task/annotation",
+        json={"attachment": "http://i.imgur.com/a.jpg", "objects_to_annotate": [labels]},
+    )
+    assert nested.status_code in (200, 400), nested.text
+
+
+def test_a_json_object_sent_as_a_form_is_read_as_json(client: httpx.Client) -> None:
+    """`curl -d '{...}'` without the JSON header sends curl's default form type."""
+    body = b'{"attachment": "http://i.imgur.com/a.jpg", "objects_to_annotate": ["car", "bus"]}'
+    task = created(client, "/task/annotation", body.decode())
+    assert task["params"]["objects_to_annotate"] == ["car", "bus"]
+    # Not JSON: a form whose one field is named `{not json`, which the schema then refuses.
+    assert post_form(client, "/task/annotation", "{not json").status_code == 400
