@@ -44,6 +44,28 @@ def body_property(path: str, name: str, **keywords: Any) -> Check:
     return check
 
 
+def both(*checks: Check) -> Check:
+    def check() -> None:
+        for one in checks:
+            one()
+
+    return check
+
+
+def body_property_alternatives(path: str, name: str, alternatives: list[dict[str, Any]]) -> Check:
+    """The property's `oneOf` branches hold these keywords (descriptions and tiers aside)."""
+
+    def check() -> None:
+        merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
+        branches = merged.properties[name]["oneOf"]
+        got = [
+            {k: v for k, v in b.items() if k in ("type", "minimum", "pattern")} for b in branches
+        ]
+        assert got == alternatives, got
+
+    return check
+
+
 def body_property_enum(path: str, name: str, schema: str, enum: list[str]) -> Check:
     def check() -> None:
         merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
@@ -232,11 +254,13 @@ CONSTRAINTS = [
     Constraint(
         "annotation: min_width >= 0, default 0",
         f"{DOCS_2018}:323",
-        body_property(
-            "/task/annotation",
-            "min_width",
-            default=0,
-            oneOf=[{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}],
+        both(
+            body_property("/task/annotation", "min_width", default=0),
+            body_property_alternatives(
+                "/task/annotation",
+                "min_width",
+                [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^[0-9]+$"}],
+            ),
         ),
     ),
     Constraint(

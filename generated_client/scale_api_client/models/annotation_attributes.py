@@ -20,6 +20,8 @@ class AnnotationAttributes:
     specify attributes of each annotation that you want to capture." "attribute_conditions are
     automatically verified for circular dependencies, and tasks will be rejected if any circular
     dependencies are found."
+    "attribute_conditions are automatically verified for circular dependencies" (docs-2018
+    L1842).
 
     """
 

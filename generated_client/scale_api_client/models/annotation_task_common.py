@@ -26,9 +26,11 @@ class AnnotationTaskCommon:
             attachment (str | Unset): "A URL to the image you'd like to be annotated." "Currently we only support fetching
                 urls
                 whose protocol is http or https"; `scaledata://` URLs from the Files API also work.
+                A non-empty URL; no minimum length is documented (assumed).
             attachment_type (ImageAttachmentType | Unset): "Describes what type of file the attachment is. We currently only
                 support image" for the
                 computer-vision endpoints (`docs-2018`).
+                "We currently only support image for the line annotation endpoint" (docs-2018 L613).
             with_labels (bool | Unset): "Specifies whether you'd like labels for each" annotation "in the response. Each
                 label will
                 be a member of the objects_to_annotate array."
@@ -46,6 +48,8 @@ class AnnotationTaskCommon:
                 specify attributes of each annotation that you want to capture." "attribute_conditions are
                 automatically verified for circular dependencies, and tasks will be rejected if any circular
                 dependencies are found."
+                "attribute_conditions are automatically verified for circular dependencies" (docs-2018
+                L1842).
     """
 
     attachment: str | Unset = UNSET

@@ -21,6 +21,7 @@ class AttachmentError:
     we do not receive an HTTP 200 response when attempting to fetch your attachment(s), we will
     send your callback_url an error with the bad HTTP codes we received, and the task status will
     be error" (`docs-2018`).
+    `"error": "One or more attachments could not be downloaded."` (docs-2018 L191).
 
         Attributes:
             error (str): The reason for the error.

@@ -23,17 +23,23 @@ class Attribute:
     the attribute, which is either category, number, or angle. It defaults to category." A
     categorical attribute needs `choices` (which may be `NestedLabel`s); a numerical one may give
     `min` and `max`; an angle is answered in degrees from 0 to 360.
+    `max` at least `min` is our assumption. `"description": "What is the answer to this example
+    question?"` (docs-2018 L1771).
 
         Attributes:
             description (str): The question shown to the worker.
-            type_ (AttributeType | Unset):  Default: AttributeType.CATEGORY.
-            choices (list[NestedLabel | str] | Unset):
+            type_ (AttributeType | Unset): "which is either category, number, or angle. It defaults to category" (docs-2018
+                L1758).
+                 Default: AttributeType.CATEGORY.
+            choices (list[NestedLabel | str] | Unset): No minimum is documented: at least one is our assumption.
             min_ (float | Unset):
             max_ (float | Unset):
             conditions (Conditions | Unset): "The conditions JSON describes the set of conditions under which the attribute
                 should be
                 collected. Each of the conditions described in the JSON are AND'd together." "The conditions
                 JSON can have up to two key-values: label_condition and attribute_conditions."
+                "The conditions JSON can have up to two key-values: label_condition and
+                attribute_conditions" (docs-2018 L1822).
     """
 
     description: str

@@ -20,21 +20,22 @@ T = TypeVar("T", bound="Batch")
 @_attrs_define
 class Batch:
     """A batch of tasks in a project.
+    The official SDK's `Batch` reads these keys.
 
-    Attributes:
-        name (str):
-        status (BatchStatus): `staging` (created, not yet finalized), `in_progress` or `completed` (`sdk`). New batches
-            are
-            `in_progress` since June 2021; older SDKs expected `staging`.
-        project (str):
-        created_at (datetime.datetime):
-        metadata (Metadata): "A set of key/value pairs that you can attach to a task object. It can be useful for
-            storing
-            additional information about the task in a structured format." "Metadata is not used by
-            Scale (e.g., to affect how the task is done)." Default `{}`.
-        callback (str | Unset):
-        calibration_batch (bool | Unset):
-        self_label_batch (bool | Unset):
+        Attributes:
+            name (str):
+            status (BatchStatus): `staging` (created, not yet finalized), `in_progress` or `completed` (`sdk`). New batches
+                are
+                `in_progress` since June 2021; older SDKs expected `staging`.
+            project (str):
+            created_at (datetime.datetime):
+            metadata (Metadata): "A set of key/value pairs that you can attach to a task object. It can be useful for
+                storing
+                additional information about the task in a structured format." "Metadata is not used by
+                Scale (e.g., to affect how the task is done)." Default `{}`.
+            callback (str | Unset):
+            calibration_batch (bool | Unset):
+            self_label_batch (bool | Unset):
     """
 
     name: str

@@ -18,20 +18,23 @@ T = TypeVar("T", bound="BatchCreate")
 @_attrs_define
 class BatchCreate:
     """The body of `POST /batches`.
+    The official SDK's `create_batch(project, batch_name, ...)` sends both.
 
-    Attributes:
-        project (str): The name of the project the batch belongs to.
-        name (str): The batch name, unique among the account's batches (a duplicate gives 409).
-        callback (str | Unset): "Email to notify, or URL to POST to when a batch is complete" (`sdk`).
-             Default: ''.
-        calibration_batch (bool | Unset): Whether this is a calibration batch (self-serve projects only; `sdk`).
-            Default: False.
-        self_label_batch (bool | Unset): Whether this is a self-label batch (self-serve projects only; `sdk`). Default:
-            False.
-        metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
-            for storing
-            additional information about the task in a structured format." "Metadata is not used by
-            Scale (e.g., to affect how the task is done)." Default `{}`.
+        Attributes:
+            project (str): The name of the project the batch belongs to.
+                Non-empty (assumed).
+            name (str): The batch name, unique among the account's batches (a duplicate gives 409).
+                Non-empty (assumed).
+            callback (str | Unset): "Email to notify, or URL to POST to when a batch is complete" (`sdk`).
+                 Default: ''.
+            calibration_batch (bool | Unset): Whether this is a calibration batch (self-serve projects only; `sdk`).
+                Default: False.
+            self_label_batch (bool | Unset): Whether this is a self-label batch (self-serve projects only; `sdk`). Default:
+                False.
+            metadata (Metadata | Unset): "A set of key/value pairs that you can attach to a task object. It can be useful
+                for storing
+                additional information about the task in a structured format." "Metadata is not used by
+                Scale (e.g., to affect how the task is done)." Default `{}`.
     """
 
     project: str

@@ -16,13 +16,14 @@ T = TypeVar("T", bound="BatchListPage")
 @_attrs_define
 class BatchListPage:
     """One page of `GET /batches`. The count key is `totalDocs`.
+    The official SDK reads these keys.
 
-    Attributes:
-        docs (list[Batch]):
-        total_docs (int): The number of batches matching the filters.
-        limit (int):
-        offset (int):
-        has_more (bool):
+        Attributes:
+            docs (list[Batch]):
+            total_docs (int): The number of batches matching the filters. A count: 0 or more (assumed).
+            limit (int): The page size; the official SDK's `get_batches` documents 1-100.
+            offset (int): 0 or more (assumed).
+            has_more (bool):
     """
 
     docs: list[Batch]

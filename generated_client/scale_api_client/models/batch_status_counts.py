@@ -15,15 +15,16 @@ T = TypeVar("T", bound="BatchStatusCounts")
 @_attrs_define
 class BatchStatusCounts:
     """The batch status and how many of its tasks are in each task status; a missing count means 0.
+    The official SDK reads `status`.
 
-    Attributes:
-        status (BatchStatus): `staging` (created, not yet finalized), `in_progress` or `completed` (`sdk`). New batches
-            are
-            `in_progress` since June 2021; older SDKs expected `staging`.
-        pending (int | Unset):
-        completed (int | Unset):
-        error (int | Unset):
-        canceled (int | Unset):
+        Attributes:
+            status (BatchStatus): `staging` (created, not yet finalized), `in_progress` or `completed` (`sdk`). New batches
+                are
+                `in_progress` since June 2021; older SDKs expected `staging`.
+            pending (int | Unset): A count: 0 or more (assumed).
+            completed (int | Unset): A count: 0 or more (assumed).
+            error (int | Unset): A count: 0 or more (assumed).
+            canceled (int | Unset): A count: 0 or more (assumed).
     """
 
     status: BatchStatus

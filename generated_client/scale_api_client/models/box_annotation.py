@@ -21,12 +21,14 @@ class BoxAnnotation:
     and the left border of the image"; likewise `top`; `width` and `height` in pixels. `label` is
     present when `with_labels` is true ("one of the objects_to_annotate", the leaf label for
     nested labels); `attributes` holds the annotation attributes, when requested.
+    "* `left`: The distance, in pixels, between the left border of the bounding box and the left
+    border of the image" (docs-2016 L938).
 
         Attributes:
             left (float):
             top (float):
-            width (float):
-            height (float):
+            width (float): A size in pixels: 0 or more (assumed).
+            height (float): A size in pixels: 0 or more (assumed).
             label (str | Unset):
             attributes (AttributeValues | Unset): The attribute values of one annotation, keyed by attribute name: a
                 category attribute's

@@ -17,6 +17,7 @@ T = TypeVar("T", bound="BoxAnnotationResponse")
 class BoxAnnotationResponse:
     """The response of an `annotation` task: "an annotations field, which is an array of
     annotations" (bounding boxes).
+    "will have either an error field or an annotations field" (docs-2018 L362).
 
         Attributes:
             annotations (list[BoxAnnotation]):

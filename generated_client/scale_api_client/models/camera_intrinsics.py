@@ -18,6 +18,7 @@ class CameraIntrinsics:
     used if the image sent is of different dimensions from the original photo (if the attachment
     is half the original, set scalefactor to 2)." "Use in conjunction with
     camera_rotation_quaternion."
+    "in format {fx: 1300, fy: 1300, cx: 600, cy: 300" (docs-2018 L756).
 
         Attributes:
             fx (float):

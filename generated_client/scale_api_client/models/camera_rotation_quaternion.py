@@ -14,6 +14,7 @@ class CameraRotationQuaternion:
     """ "Object defining the rotation of the camera in relation to the world. Expressed as a
     quaternion, in format {w: 0.5, x: 0.5, y: 0.5, z: 0.5}." "Note that the z-axis of the camera
     frame represents the camera's optical axis."
+    "Expressed as a quaternion, in format {w: 0.5, x: 0.5, y: 0.5, z: 0.5}" (docs-2018 L757).
 
         Attributes:
             w (float):

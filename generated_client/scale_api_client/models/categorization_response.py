@@ -16,6 +16,7 @@ class CategorizationResponse:
     """The response of a `categorization` task. "If allow_multiple is false", `category` is one of
     the categories; if true, a list of them. When `category_ids` was given, `category_id` holds
     the matching id(s).
+    "will have a category field and potentially a category_id field" (docs-2018 L2088).
 
         Attributes:
             category (list[str] | str):

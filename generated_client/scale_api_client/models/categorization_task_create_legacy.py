@@ -32,8 +32,11 @@ class CategorizationTaskCreateLegacy:
                 file the
                 attachment is." For `text` the attachment is plain text; "Otherwise, it should be a URL
                 pointing to the attachment."
+                "attachment_type string One of text, image, video, audio, website, or pdf" (docs-2018
+                L2022).
             attachment (str): "The attachment to be categorized. If attachment_type is text, then it should be
                 plaintext. Otherwise, it should be a URL pointing to the attachment."
+                Non-empty (assumed).
             categories (list[str]): "An array of strings for the categories which you'd like the object to be sorted
                 between." (At least one; the minimum is not documented.)
             callback_url (str | Unset): "The full url (including the scheme http:// or https://) of the callback when the
@@ -51,6 +54,7 @@ class CategorizationTaskCreateLegacy:
                 from an older
                 set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
                 name a version in the project's `param_history`.
+                "or use -1 to skip parameter inheritance altogether" (docs-2018 L2638).
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
@@ -73,6 +77,7 @@ class CategorizationTaskCreateLegacy:
                 `day`, or `week`, where `immediate` is a one-hour response time", "(optional, default
                 `day`)" (docs-2016 L274, L614). These paths exist only in `docs-2016`, so they keep its
                 values.
+                "`urgency` (optional, default `day`) | string" (docs-2016 L274).
     """
 
     instruction: str

@@ -31,8 +31,11 @@ class CategorizationTaskParams:
                 file the
                 attachment is." For `text` the attachment is plain text; "Otherwise, it should be a URL
                 pointing to the attachment."
+                "attachment_type string One of text, image, video, audio, website, or pdf" (docs-2018
+                L2022).
             attachment (str): "The attachment to be categorized. If attachment_type is text, then it should be
                 plaintext. Otherwise, it should be a URL pointing to the attachment."
+                Non-empty (assumed).
             categories (list[str]): "An array of strings for the categories which you'd like the object to be sorted
                 between." (At least one; the minimum is not documented.)
             callback_url (str | Unset): "The full url (including the scheme http:// or https://) of the callback when the
@@ -50,6 +53,7 @@ class CategorizationTaskParams:
                 from an older
                 set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
                 name a version in the project's `param_history`.
+                "or use -1 to skip parameter inheritance altogether" (docs-2018 L2638).
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.

@@ -30,6 +30,8 @@ class ComparisonTaskCreate:
             file the
             attachment is." For `text` the attachment is plain text; "Otherwise, it should be a URL
             pointing to the attachment."
+            "attachment_type string One of text, image, video, audio, website, or pdf" (docs-2018
+            L2022).
         attachments (list[str]): "An array of attachments to compare. If attachment_type is text, then each attachment
             should be plaintext. Otherwise, they should be URLs pointing to the attachments."
             (At least two, to compare; the minimum is not documented.)
@@ -48,6 +50,7 @@ class ComparisonTaskCreate:
             from an older
             set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
             name a version in the project's `param_history`.
+            "or use -1 to skip parameter inheritance altogether" (docs-2018 L2638).
         unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
             `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
         batch (str | Unset): The name of the batch to add the task to.
@@ -56,12 +59,16 @@ class ComparisonTaskCreate:
             default `standard`. "We aim to complete express tasks within several hours, and standard
             tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
             accepted on new tasks (see `TaskUrgency`).
+            "urgency (optional, default standard) string A string describing the urgency of the
+            response. One of express or standard" (docs-2018 L167).
         fields (ComparisonTaskCreateFields | Unset): "A dictionary corresponding to the fields to be recorded. Keys are
             the keys you'd like
             the fields to be returned under, and values are descriptions to be shown to human
             workers."
+            At least one field when given: our assumption.
         choices (list[str] | Unset): "An array of strings for the choices to be given to the worker. One of choices or
             fields must be specified."
+            No minimum is documented: at least one is our assumption.
     """
 
     instruction: str

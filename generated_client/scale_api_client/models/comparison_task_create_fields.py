@@ -14,6 +14,7 @@ class ComparisonTaskCreateFields:
     """ "A dictionary corresponding to the fields to be recorded. Keys are the keys you'd like
     the fields to be returned under, and values are descriptions to be shown to human
     workers."
+    At least one field when given: our assumption.
 
     """
 

@@ -15,6 +15,7 @@ class Condition:
     string that you want to check, whether it is 'label' for the label_condition, or the attribute
     identifier for attribute_conditions. The value is either a string or an array of strings." A
     string is checked "for strict equality", an array "for membership".
+    "A Condition is an object defined by a single key and a value" (docs-2018 L1832).
 
     """
 

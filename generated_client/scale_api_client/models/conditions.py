@@ -19,6 +19,8 @@ class Conditions:
     """ "The conditions JSON describes the set of conditions under which the attribute should be
     collected. Each of the conditions described in the JSON are AND'd together." "The conditions
     JSON can have up to two key-values: label_condition and attribute_conditions."
+    "The conditions JSON can have up to two key-values: label_condition and
+    attribute_conditions" (docs-2018 L1822).
 
         Attributes:
             label_condition (Condition | Unset): "A Condition is an object defined by a single key and a value. The key
@@ -26,6 +28,7 @@ class Conditions:
                 string that you want to check, whether it is 'label' for the label_condition, or the attribute
                 identifier for attribute_conditions. The value is either a string or an array of strings." A
                 string is checked "for strict equality", an array "for membership".
+                "A Condition is an object defined by a single key and a value" (docs-2018 L1832).
             attribute_conditions (Condition | list[Condition] | Unset): "The attribute_conditions key-value will describe
                 under what conditions with the other
                 attributes you'd like to collect this attribute for. The value should a Condition object

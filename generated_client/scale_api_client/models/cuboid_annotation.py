@@ -28,13 +28,16 @@ class CuboidAnnotation:
     present only when both `camera_intrinsics` and `camera_rotation_quaternion` were given;
     `points_3d` is "arbitrarily scaled, relative to the camera". In `layers`, cuboids need only
     `vertices` with descriptions.
+    "vertices A list of Vertex objects defining all visible vertices of the cuboid" (docs-2018
+    L814).
 
         Attributes:
             vertices (list[CuboidAnnotationVerticesItem]):
             label (str | Unset):
             edges (list[CuboidAnnotationEdgesItem] | Unset):
-            points_2d (list[Vertex] | Unset):
-            points_3d (list[CuboidAnnotationPoints3DItem] | Unset):
+            points_2d (list[Vertex] | Unset): "gives 2d points of all 8 vertices of the cuboid" (docs-2018 L816).
+            points_3d (list[CuboidAnnotationPoints3DItem] | Unset): "of all 8 vertices of the cuboid after perspective
+                correction" (docs-2018 L816).
             attributes (AttributeValues | Unset): The attribute values of one annotation, keyed by attribute name: a
                 category attribute's
                 choice (a string), a number attribute's number, or an angle attribute's degrees

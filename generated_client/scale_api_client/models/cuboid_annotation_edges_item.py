@@ -13,14 +13,15 @@ T = TypeVar("T", bound="CuboidAnnotationEdgesItem")
 
 @_attrs_define
 class CuboidAnnotationEdgesItem:
-    """
+    """A cuboid edge: `type This will be "edge" for all edges` (docs-2018 L794).
+
     Attributes:
         x1 (float):
         y1 (float):
         x2 (float):
         y2 (float):
         description (str):
-        type_ (Literal['edge'] | Unset):
+        type_ (Literal['edge'] | Unset): `type This will be "edge" for all edges` (docs-2018 L794).
     """
 
     x1: float

@@ -11,11 +11,13 @@ T = TypeVar("T", bound="CuboidAnnotationPoints3DItem")
 
 @_attrs_define
 class CuboidAnnotationPoints3DItem:
-    """
-    Attributes:
-        x (float):
-        y (float):
-        z (float):
+    """A 3D point as `x`, `y`, `z`: the shape is our assumption (the documents give no
+    example).
+
+        Attributes:
+            x (float):
+            y (float):
+            z (float):
     """
 
     x: float

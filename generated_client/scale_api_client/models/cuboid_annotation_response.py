@@ -16,9 +16,10 @@ T = TypeVar("T", bound="CuboidAnnotationResponse")
 @_attrs_define
 class CuboidAnnotationResponse:
     """The response of a `cuboidannotation` task: "will contain only an annotations field".
+    "will contain only an annotations field" (docs-2018 L769).
 
-    Attributes:
-        annotations (list[CuboidAnnotation]):
+        Attributes:
+            annotations (list[CuboidAnnotation]):
     """
 
     annotations: list[CuboidAnnotation]

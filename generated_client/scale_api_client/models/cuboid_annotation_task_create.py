@@ -29,6 +29,7 @@ class CuboidAnnotationTaskCreate:
     Attributes:
         attachment (str): "A URL to the image you'd like to be annotated." "Currently we only support fetching urls
             whose protocol is http or https"; `scaledata://` URLs from the Files API also work.
+            A non-empty URL; no minimum length is documented (assumed).
         objects_to_annotate (list[NestedLabel | str]): "An array of strings describing which objects you'd like"
             annotated. Items may be
             `NestedLabel`s. At least one is needed (an empty list leaves nothing to annotate; the
@@ -52,12 +53,14 @@ class CuboidAnnotationTaskCreate:
             from an older
             set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
             name a version in the project's `param_history`.
+            "or use -1 to skip parameter inheritance altogether" (docs-2018 L2638).
         unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
             `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
         batch (str | Unset): The name of the batch to add the task to.
         attachment_type (ImageAttachmentType | Unset): "Describes what type of file the attachment is. We currently only
             support image" for the
             computer-vision endpoints (`docs-2018`).
+            "We currently only support image for the line annotation endpoint" (docs-2018 L613).
         with_labels (bool | Unset): "Specifies whether you'd like labels for each" annotation "in the response. Each
             label will
             be a member of the objects_to_annotate array."
@@ -75,21 +78,27 @@ class CuboidAnnotationTaskCreate:
             specify attributes of each annotation that you want to capture." "attribute_conditions are
             automatically verified for circular dependencies, and tasks will be rejected if any circular
             dependencies are found."
+            "attribute_conditions are automatically verified for circular dependencies" (docs-2018
+            L1842).
         urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
             (`docs-2018`),
             default `standard`. "We aim to complete express tasks within several hours, and standard
             tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
             accepted on new tasks (see `TaskUrgency`).
+            "urgency (optional, default standard) string A string describing the urgency of the
+            response. One of express or standard" (docs-2018 L167).
         camera_intrinsics (CameraIntrinsics | Unset): "Object defining camera intrinsics, in format {fx: 1300, fy: 1300,
             cx: 600, cy: 300,
             scalefactor: 2.75, skew: 0} (skew defaults to 0, scalefactor defaults to 1). scalefactor is
             used if the image sent is of different dimensions from the original photo (if the attachment
             is half the original, set scalefactor to 2)." "Use in conjunction with
             camera_rotation_quaternion."
+            "in format {fx: 1300, fy: 1300, cx: 600, cy: 300" (docs-2018 L756).
         camera_rotation_quaternion (CameraRotationQuaternion | Unset): "Object defining the rotation of the camera in
             relation to the world. Expressed as a
             quaternion, in format {w: 0.5, x: 0.5, y: 0.5, z: 0.5}." "Note that the z-axis of the camera
             frame represents the camera's optical axis."
+            "Expressed as a quaternion, in format {w: 0.5, x: 0.5, y: 0.5, z: 0.5}" (docs-2018 L757).
         min_width (int | str | Unset): A size in pixels, at least 0. Documented as an integer, but the documents' own
             examples send
             numeric strings (`"30"`), which are accepted and stored as integers.
@@ -101,9 +110,11 @@ class CuboidAnnotationTaskCreate:
         min_annotations (int | Unset): "The minimum number of cuboids that will be returned. Should only be used when
             one is
             certain that the image contains at least this many annotatable cuboids." Default 0.
+            A count: the minimum 0 is our assumption.
              Default: 0.
         max_annotations (int | Unset): "The maximum number of cuboids that can be annotated in the image. A value of 0
             (default) means no limit."
+            A count (0: no limit): the minimum 0 is our assumption.
              Default: 0.
     """
 

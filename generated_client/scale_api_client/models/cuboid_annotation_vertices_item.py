@@ -13,12 +13,13 @@ T = TypeVar("T", bound="CuboidAnnotationVerticesItem")
 
 @_attrs_define
 class CuboidAnnotationVerticesItem:
-    """
+    """A cuboid vertex: `type This will be "vertex" for all points` (docs-2018 L780).
+
     Attributes:
         x (float):
         y (float):
         description (str):
-        type_ (Literal['vertex'] | Unset):
+        type_ (Literal['vertex'] | Unset): `type This will be "vertex" for all points` (docs-2018 L780).
     """
 
     x: float

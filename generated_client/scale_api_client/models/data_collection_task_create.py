@@ -28,8 +28,12 @@ class DataCollectionTaskCreate:
                 file the
                 attachment is." For `text` the attachment is plain text; "Otherwise, it should be a URL
                 pointing to the attachment."
+                "attachment_type string One of text, image, video, audio, website, or pdf" (docs-2018
+                L2022).
             attachment (str): The page or file to collect data from.
+                Non-empty (assumed).
             fields (DataCollectionTaskCreateFields): The data to collect; keys are result keys, values are descriptions.
+                At least one key (assumed).
             callback_url (str | Unset): "The full url (including the scheme http:// or https://) of the callback when the
                 task is
                 completed." It may also be an email address ("each completed task will result in an
@@ -49,6 +53,7 @@ class DataCollectionTaskCreate:
                 from an older
                 set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
                 name a version in the project's `param_history`.
+                "or use -1 to skip parameter inheritance altogether" (docs-2018 L2638).
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
@@ -57,6 +62,8 @@ class DataCollectionTaskCreate:
                 default `standard`. "We aim to complete express tasks within several hours, and standard
                 tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
                 accepted on new tasks (see `TaskUrgency`).
+                "urgency (optional, default standard) string A string describing the urgency of the
+                response. One of express or standard" (docs-2018 L167).
     """
 
     attachment_type: AttachmentType

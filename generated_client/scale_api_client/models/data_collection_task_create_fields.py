@@ -11,7 +11,10 @@ T = TypeVar("T", bound="DataCollectionTaskCreateFields")
 
 @_attrs_define
 class DataCollectionTaskCreateFields:
-    """The data to collect; keys are result keys, values are descriptions."""
+    """The data to collect; keys are result keys, values are descriptions.
+    At least one key (assumed).
+
+    """
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 

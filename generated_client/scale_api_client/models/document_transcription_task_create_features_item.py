@@ -13,7 +13,8 @@ T = TypeVar("T", bound="DocumentTranscriptionTaskCreateFeaturesItem")
 
 @_attrs_define
 class DocumentTranscriptionTaskCreateFeaturesItem:
-    """
+    """A feature's `type`, as in the official SDK's tests.
+
     Attributes:
         type_ (str):
         label (str | Unset):

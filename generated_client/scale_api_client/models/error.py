@@ -15,6 +15,8 @@ T = TypeVar("T", bound="Error")
 class Error:
     """The body of every error response. The official SDK reads the `error` key ("the SDK reads
     `res.json().get("error")`") and otherwise shows the raw text.
+    That `error` is always present comes from the official SDK, which reads it; the documents
+    show no error body.
 
         Attributes:
             error (str): A human-readable message saying what went wrong.

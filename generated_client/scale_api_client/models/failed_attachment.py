@@ -13,6 +13,7 @@ T = TypeVar("T", bound="FailedAttachment")
 class FailedAttachment:
     """An attachment Scale could not fetch: "statusCode" is the "HTTP code received when fetching
     attachment" and "url" the "attachment URL" (docs-2018 L2946–2947).
+    `"statusCode": 500,` (docs-2018 L194).
 
         Attributes:
             status_code (int): HTTP code received when fetching the attachment.

@@ -16,15 +16,17 @@ T = TypeVar("T", bound="File")
 class File:
     """A stored file. Its `attachment_url` "can be passed to the task payloads, in the attachment
     parameter" (`sdk-readme`).
+    The official SDK's `File` reads `id` and `attachment_url`.
 
         Attributes:
             id (str):
             attachment_url (str): A `scaledata://` URL usable as a task attachment.
+                The official SDK's tests expect the `scaledata://` scheme.
             created_at (datetime.datetime | Unset):
             updated_at (datetime.datetime | Unset):
             mime_type (str | Unset):
             project_names (list[str] | Unset):
-            size (int | Unset): Size in bytes.
+            size (int | Unset): Size in bytes. 0 or more (assumed).
     """
 
     id: str

@@ -14,10 +14,11 @@ T = TypeVar("T", bound="FileImport")
 @_attrs_define
 class FileImport:
     """The body of `POST /files/import`.
+    The official SDK's `import_file` sends `file_url`.
 
-    Attributes:
-        file_url (str): The URL of the file to import.
-        project_name (str | Unset): The project the file is for.
+        Attributes:
+            file_url (str): The URL of the file to import.
+            project_name (str | Unset): The project the file is for.
     """
 
     file_url: str

@@ -16,11 +16,12 @@ T = TypeVar("T", bound="FileUpload")
 @_attrs_define
 class FileUpload:
     """The multipart form of `POST /files/upload`. Other form fields are passed through.
+    The official SDK's `upload_file` sends the `file` part.
 
-    Attributes:
-        file (File): The file's content. (`format: binary` beside the OpenAPI 3.1 `contentMediaType`: code
-            generators such as openapi-python-client only recognise a file part by it.)
-        project_name (str | Unset): The project the file is for.
+        Attributes:
+            file (File): The file's content. (`format: binary` beside the OpenAPI 3.1 `contentMediaType`: code
+                generators such as openapi-python-client only recognise a file part by it.)
+            project_name (str | Unset): The project the file is for.
     """
 
     file: File

@@ -41,6 +41,7 @@ class GenericTaskCreate:
                 from an older
                 set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
                 name a version in the project's `param_history`.
+                "or use -1 to skip parameter inheritance altogether" (docs-2018 L2638).
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
@@ -49,6 +50,8 @@ class GenericTaskCreate:
                 default `standard`. "We aim to complete express tasks within several hours, and standard
                 tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
                 accepted on new tasks (see `TaskUrgency`).
+                "urgency (optional, default standard) string A string describing the urgency of the
+                response. One of express or standard" (docs-2018 L167).
     """
 
     callback_url: str | Unset = UNSET

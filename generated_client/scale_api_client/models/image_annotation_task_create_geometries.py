@@ -18,9 +18,10 @@ T = TypeVar("T", bound="ImageAnnotationTaskCreateGeometries")
 @_attrs_define
 class ImageAnnotationTaskCreateGeometries:
     """The geometries to draw, keyed by kind (`box`, ...).
+    At least one geometry (assumed).
 
-    Attributes:
-        box (ImageAnnotationTaskCreateGeometriesBox | Unset):
+        Attributes:
+            box (ImageAnnotationTaskCreateGeometriesBox | Unset):
     """
 
     box: ImageAnnotationTaskCreateGeometriesBox | Unset = UNSET

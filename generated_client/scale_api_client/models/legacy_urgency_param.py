@@ -22,6 +22,7 @@ class LegacyUrgencyParam:
             `day`, or `week`, where `immediate` is a one-hour response time", "(optional, default
             `day`)" (docs-2016 L274, L614). These paths exist only in `docs-2016`, so they keep its
             values.
+            "`urgency` (optional, default `day`) | string" (docs-2016 L274).
     """
 
     urgency: LegacyUrgency | Unset = UNSET

@@ -20,6 +20,7 @@ T = TypeVar("T", bound="LineAnnotation")
 class LineAnnotation:
     """A segmented line or spline: its `vertices` in order. In `layers`, `spline` is "false or
     missing" for segmented lines and true for cardinal splines.
+    Every documented line has its vertices: `"vertices": [` (docs-2018 L629).
 
         Attributes:
             vertices (list[Vertex]):

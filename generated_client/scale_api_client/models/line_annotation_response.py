@@ -16,9 +16,11 @@ T = TypeVar("T", bound="LineAnnotationResponse")
 @_attrs_define
 class LineAnnotationResponse:
     """The response of a `lineannotation` task.
+    A successful response has `annotations`: "will contain either an annotations field or an
+    error field" (docs-2018 L655).
 
-    Attributes:
-        annotations (list[LineAnnotation]):
+        Attributes:
+            annotations (list[LineAnnotation]):
     """
 
     annotations: list[LineAnnotation]

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="NamedEntityRecognitionTaskCreateLabelsItem")
 
 @_attrs_define
 class NamedEntityRecognitionTaskCreateLabelsItem:
-    """
+    """A label's `name`, as in the official SDK's tests.
+
     Attributes:
         name (str):
         description (str | Unset):

@@ -14,10 +14,13 @@ class NestedLabel:
     """ "You would specify a nested label by using an object instead of a string." "These
     hierarchies can themselves be nested, so that the subchoices array of a nested label may
     itself specify further nested labels." Responses report only the leaf label chosen.
+    `"choice": "Vehicle",` (docs-2018 L1524); `"subchoices": ["Car", "Truck", "Train",
+    "Motorcycle"]` (docs-2018 L1525).
 
         Attributes:
             choice (str): The label shown first (for example `Pedestrian`).
             subchoices (list[NestedLabel | str]): The labels to choose from once `choice` is picked.
+                No minimum is documented: at least one is our assumption.
     """
 
     choice: str

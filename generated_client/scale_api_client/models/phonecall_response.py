@@ -22,9 +22,10 @@ class PhonecallResponse:
     choice field depending on the original request." The outcome is "one of no_pickup (meaning
     nobody picked up), hung_up (meaning the recipient hung up before the task could be
     completed), or success (the call succeeded)."
+    "will have an `outcome` field, and a `fields` field and/or `choice` field" (docs-2016 L635).
 
         Attributes:
-            outcome (PhonecallResponseOutcome):
+            outcome (PhonecallResponseOutcome): "The outcome will be a string equal to one of `no_pickup`" (docs-2016 L637).
             fields (PhonecallResponseFields | Unset):
             choice (str | Unset):
     """

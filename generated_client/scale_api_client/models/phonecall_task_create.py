@@ -30,6 +30,7 @@ class PhonecallTaskCreate:
                 is "concatenated to the end of the instructions of tasks created under the project".
             phone_number (str): "The phone number which will be called by our worker. Should include a country code
                 (+1 for US numbers)." Not enforced: every documented example omits it.
+                Non-empty (assumed).
             script (str): A script to be shown the the worker as they make the phone call.
             entity_name (str): "The name of the entity which corresponds to the person or business of the phone
                 number." (The documents give its type as "name", a typo for string.)
@@ -48,6 +49,7 @@ class PhonecallTaskCreate:
                 from an older
                 set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
                 name a version in the project's `param_history`.
+                "or use -1 to skip parameter inheritance altogether" (docs-2018 L2638).
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
@@ -56,10 +58,13 @@ class PhonecallTaskCreate:
                 `day`, or `week`, where `immediate` is a one-hour response time", "(optional, default
                 `day`)" (docs-2016 L274, L614). These paths exist only in `docs-2016`, so they keep its
                 values.
+                "`urgency` (optional, default `day`) | string" (docs-2016 L274).
             attachment_type (AttachmentType | Unset): "One of text, image, video, audio, website, or pdf. Describes what
                 type of file the
                 attachment is." For `text` the attachment is plain text; "Otherwise, it should be a URL
                 pointing to the attachment."
+                "attachment_type string One of text, image, video, audio, website, or pdf" (docs-2018
+                L2022).
             attachment (str | Unset): The optional attachment to be used for the phone call.
             fields (PhonecallTaskCreateFields | Unset): A dictionary corresponding to the fields to be recorded.
             choices (list[str] | Unset): An array of strings for the choices to be given to the worker.

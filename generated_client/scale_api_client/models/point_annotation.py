@@ -18,16 +18,17 @@ T = TypeVar("T", bound="PointAnnotation")
 @_attrs_define
 class PointAnnotation:
     """A point (`x`, `y` in pixels), with its `label` when `with_labels` is true.
+    Every documented point has both: `"x": 123,` (docs-2018 L483).
 
-    Attributes:
-        x (float):
-        y (float):
-        label (str | Unset):
-        attributes (AttributeValues | Unset): The attribute values of one annotation, keyed by attribute name: a
-            category attribute's
-            choice (a string), a number attribute's number, or an angle attribute's degrees
-            (`AngleAttributeValue`). Which one a key holds depends on the attribute's `type` in the
-            task's params, which a schema of the response alone cannot see.
+        Attributes:
+            x (float):
+            y (float):
+            label (str | Unset):
+            attributes (AttributeValues | Unset): The attribute values of one annotation, keyed by attribute name: a
+                category attribute's
+                choice (a string), a number attribute's number, or an angle attribute's degrees
+                (`AngleAttributeValue`). Which one a key holds depends on the attribute's `type` in the
+                task's params, which a schema of the response alone cannot see.
     """
 
     x: float

@@ -16,9 +16,11 @@ T = TypeVar("T", bound="PointAnnotationResponse")
 @_attrs_define
 class PointAnnotationResponse:
     """The response of a `pointannotation` task.
+    A successful response has `annotations`: "will contain either an annotations field or an
+    error field" (docs-2018 L505).
 
-    Attributes:
-        annotations (list[PointAnnotation]):
+        Attributes:
+            annotations (list[PointAnnotation]):
     """
 
     annotations: list[PointAnnotation]

@@ -27,6 +27,7 @@ class PointAnnotationTaskCreate:
     Attributes:
         attachment (str): "A URL to the image you'd like to be annotated." "Currently we only support fetching urls
             whose protocol is http or https"; `scaledata://` URLs from the Files API also work.
+            A non-empty URL; no minimum length is documented (assumed).
         objects_to_annotate (list[NestedLabel | str]): "An array of strings describing which objects you'd like"
             annotated. Items may be
             `NestedLabel`s. At least one is needed (an empty list leaves nothing to annotate; the
@@ -50,12 +51,14 @@ class PointAnnotationTaskCreate:
             from an older
             set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
             name a version in the project's `param_history`.
+            "or use -1 to skip parameter inheritance altogether" (docs-2018 L2638).
         unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
             `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
         batch (str | Unset): The name of the batch to add the task to.
         attachment_type (ImageAttachmentType | Unset): "Describes what type of file the attachment is. We currently only
             support image" for the
             computer-vision endpoints (`docs-2018`).
+            "We currently only support image for the line annotation endpoint" (docs-2018 L613).
         with_labels (bool | Unset): "Specifies whether you'd like labels for each" annotation "in the response. Each
             label will
             be a member of the objects_to_annotate array."
@@ -73,11 +76,15 @@ class PointAnnotationTaskCreate:
             specify attributes of each annotation that you want to capture." "attribute_conditions are
             automatically verified for circular dependencies, and tasks will be rejected if any circular
             dependencies are found."
+            "attribute_conditions are automatically verified for circular dependencies" (docs-2018
+            L1842).
         urgency (Urgency | Unset): "A string describing the urgency of the response. One of express or standard"
             (`docs-2018`),
             default `standard`. "We aim to complete express tasks within several hours, and standard
             tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
             accepted on new tasks (see `TaskUrgency`).
+            "urgency (optional, default standard) string A string describing the urgency of the
+            response. One of express or standard" (docs-2018 L167).
     """
 
     attachment: str

@@ -19,15 +19,16 @@ T = TypeVar("T", bound="PolygonAnnotation")
 @_attrs_define
 class PolygonAnnotation:
     """A polygon, as its `vertices` in order.
+    Every documented polygon has its vertices: `"vertices": [` (docs-2018 L1039).
 
-    Attributes:
-        vertices (list[Vertex]):
-        label (str | Unset):
-        attributes (AttributeValues | Unset): The attribute values of one annotation, keyed by attribute name: a
-            category attribute's
-            choice (a string), a number attribute's number, or an angle attribute's degrees
-            (`AngleAttributeValue`). Which one a key holds depends on the attribute's `type` in the
-            task's params, which a schema of the response alone cannot see.
+        Attributes:
+            vertices (list[Vertex]):
+            label (str | Unset):
+            attributes (AttributeValues | Unset): The attribute values of one annotation, keyed by attribute name: a
+                category attribute's
+                choice (a string), a number attribute's number, or an angle attribute's degrees
+                (`AngleAttributeValue`). Which one a key holds depends on the attribute's `type` in the
+                task's params, which a schema of the response alone cannot see.
     """
 
     vertices: list[Vertex]

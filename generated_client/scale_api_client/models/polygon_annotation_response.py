@@ -16,9 +16,11 @@ T = TypeVar("T", bound="PolygonAnnotationResponse")
 @_attrs_define
 class PolygonAnnotationResponse:
     """The response of a `polygonannotation` task.
+    A successful response has `annotations`: "will contain either an annotations field or an
+    error field" (docs-2018 L1065).
 
-    Attributes:
-        annotations (list[PolygonAnnotation]):
+        Attributes:
+            annotations (list[PolygonAnnotation]):
     """
 
     annotations: list[PolygonAnnotation]

@@ -21,6 +21,8 @@ T = TypeVar("T", bound="Project")
 class Project:
     """A project. "Projects keep a history of the parameters that they were set with"; the last entry
     of `param_history` is the current one.
+    Every documented project has a name, a type and its history: "Projects keep a history of the
+    parameters that they were set with" (docs-2018 L2638).
 
         Attributes:
             name (str):

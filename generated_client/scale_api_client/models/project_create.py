@@ -19,17 +19,20 @@ T = TypeVar("T", bound="ProjectCreate")
 @_attrs_define
 class ProjectCreate:
     """The body of `POST /projects`.
+    "name string Name identifying this project. Must be unique among all your projects"
+    (docs-2018 L2488).
 
-    Attributes:
-        type_ (str | TaskType): "The task type of all the tasks belonging to this project." One of `TaskType`, or
-            another type: task types are open ("or any other task type", docs-2018 L2931).
-        name (str): "Name identifying this project. Must be unique among all your projects."
-        params (None | ProjectParams | Unset): The project's default task parameters; `null` (the official SDK sends
-            `"params": null`
-            when none are given) means none.
-        rapid (bool | Unset): Whether the project is a Rapid project (`sdk-readme`). Default: False.
-        studio (bool | Unset): Whether the project is a Studio project (`sdk-readme`). Default: False.
-        dataset_id (None | str | Unset): The id of a Nucleus dataset to link the project to (`sdk`).
+        Attributes:
+            type_ (str | TaskType): "The task type of all the tasks belonging to this project." One of `TaskType`, or
+                another type: task types are open ("or any other task type", docs-2018 L2931).
+            name (str): "Name identifying this project. Must be unique among all your projects."
+                Non-empty (assumed).
+            params (None | ProjectParams | Unset): The project's default task parameters; `null` (the official SDK sends
+                `"params": null`
+                when none are given) means none.
+            rapid (bool | Unset): Whether the project is a Rapid project (`sdk-readme`). Default: False.
+            studio (bool | Unset): Whether the project is a Studio project (`sdk-readme`). Default: False.
+            dataset_id (None | str | Unset): The id of a Nucleus dataset to link the project to (`sdk`).
     """
 
     type_: str | TaskType

@@ -15,11 +15,13 @@ T = TypeVar("T", bound="ProjectParamVersion")
 @_attrs_define
 class ProjectParamVersion:
     """One version of a project's parameters.
+    The official SDK reads `version` from `param_history` entries.
 
-    Attributes:
-        version (int): 0 for the parameters the project was created with, then one more per `setParams`.
-        instruction (str | Unset):
-        created_at (datetime.datetime | Unset):
+        Attributes:
+            version (int): 0 for the parameters the project was created with, then one more per `setParams`.
+                0 or more (assumed).
+            instruction (str | Unset):
+            created_at (datetime.datetime | Unset):
     """
 
     version: int

@@ -19,11 +19,12 @@ T = TypeVar("T", bound="QualityTask")
 @_attrs_define
 class QualityTask:
     """An evaluation or training task.
+    The official SDK's `QualityTask` reads `id` and `expected_response`.
 
-    Attributes:
-        id (str): The id of the quality task.
-        expected_response (QualityTaskExpectedResponse):
-        initial_response (QualityTaskInitialResponse | Unset):
+        Attributes:
+            id (str): The id of the quality task.
+            expected_response (QualityTaskExpectedResponse):
+            initial_response (QualityTaskInitialResponse | Unset):
     """
 
     id: str

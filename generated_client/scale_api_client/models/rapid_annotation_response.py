@@ -17,6 +17,7 @@ T = TypeVar("T", bound="RapidAnnotationResponse")
 class RapidAnnotationResponse:
     """The response format of Rapid tasks (`textcollection`) and of evaluation `expected_response`s:
     `annotations` keyed by field id.
+    "expected_response = {" (sdk-readme L360).
 
         Attributes:
             annotations (RapidAnnotationResponseAnnotations):

@@ -11,11 +11,13 @@ T = TypeVar("T", bound="RapidAnnotationResponseAnnotationsAdditionalProperty")
 
 @_attrs_define
 class RapidAnnotationResponseAnnotationsAdditionalProperty:
-    """
-    Attributes:
-        type_ (str):
-        field_id (str):
-        response (list[list[str]]):
+    """`type`, `field_id` and `response` as in the sdk-readme example; that all three are
+    required is our assumption.
+
+        Attributes:
+            type_ (str):
+            field_id (str):
+            response (list[list[str]]):
     """
 
     type_: str

@@ -11,10 +11,12 @@ T = TypeVar("T", bound="RapidAttachmentsItem")
 
 @_attrs_define
 class RapidAttachmentsItem:
-    """
-    Attributes:
-        type_ (str): The kind of attachment (`image`, `text`, ...).
-        content (str): The URL or the text of the attachment.
+    """`type` and `content` as in the sdk-readme example (L359–395); that both are required is
+    our assumption.
+
+        Attributes:
+            type_ (str): The kind of attachment (`image`, `text`, ...).
+            content (str): The URL or the text of the attachment.
     """
 
     type_: str

@@ -13,10 +13,12 @@ T = TypeVar("T", bound="RepeatableFieldType1")
 
 @_attrs_define
 class RepeatableFieldType1:
-    """
-    Attributes:
-        description (str):
-        choices (list[str] | Unset):
+    """The object form of a repeatable field: "The second acceptable format is a dictionary
+    with keys of description (identifiers) and choices" (docs-2018 L2333).
+
+        Attributes:
+            description (str):
+            choices (list[str] | Unset): No minimum is documented: at least one is our assumption.
     """
 
     description: str

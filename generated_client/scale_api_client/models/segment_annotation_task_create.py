@@ -24,9 +24,13 @@ class SegmentAnnotationTaskCreate:
 
         Attributes:
             attachment (str): A URL to the image you'd like to be segmented.
+                A non-empty URL (assumed).
             labels (list[str]): "An array of strings describing the different types of objects you'd like to be used to
                 segment the image. Each string should be singular and descriptive (ex: car, background,
                 pole). You may include at most 50 labels."
+                No minimum is documented: at least one is our assumption. "Each string should be
+                singular and descriptive (ex: car, background, pole). You may include at most 50"
+                (docs-2018 L1181).
             callback_url (str | Unset): "The full url (including the scheme http:// or https://) of the callback when the
                 task is
                 completed." It may also be an email address ("each completed task will result in an
@@ -46,6 +50,7 @@ class SegmentAnnotationTaskCreate:
                 from an older
                 set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
                 name a version in the project's `param_history`.
+                "or use -1 to skip parameter inheritance altogether" (docs-2018 L2638).
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
@@ -54,12 +59,16 @@ class SegmentAnnotationTaskCreate:
                 default `standard`. "We aim to complete express tasks within several hours, and standard
                 tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
                 accepted on new tasks (see `TaskUrgency`).
+                "urgency (optional, default standard) string A string describing the urgency of the
+                response. One of express or standard" (docs-2018 L167).
             attachment_type (ImageAttachmentType | Unset): "Describes what type of file the attachment is. We currently only
                 support image" for the
                 computer-vision endpoints (`docs-2018`).
+                "We currently only support image for the line annotation endpoint" (docs-2018 L613).
             instance_labels (list[str] | Unset): "An array of strings describing the different types of objects you'd like
                 to be
                 segmented on a per-instance basis." "You may include at most 10 instance labels."
+                "You may include at most 10 instance labels" (docs-2018 L1182).
             allow_unlabeled (bool | Unset): "Specifies whether you'll allow unlabeled pixels in the segmentation. If left
                 with the
                 default value of false, all pixels in the image will be classified using the labels

@@ -12,10 +12,11 @@ T = TypeVar("T", bound="SegmentationLabel")
 @_attrs_define
 class SegmentationLabel:
     """One label's entry in a segmentation response's `labelMapping`.
+    "the value is an object with the index and color used to represent each" (docs-2018 L1266).
 
-    Attributes:
-        color (str):
-        index (int):
+        Attributes:
+            color (str): A `#rrggbb` color as in the documented example; the pattern is our assumption.
+            index (int): 0 or more (assumed).
     """
 
     color: str

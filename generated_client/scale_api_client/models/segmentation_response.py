@@ -23,9 +23,11 @@ class SegmentationResponse:
     corresponds to the label, either via a numerical index or a color mapping", plus "separate
     masks for each label". Unlike the other image tasks, `annotations` is an object. For instance
     labels, `labeled` and `labelMapping` hold one entry per instance.
+    "will contain a labelMapping and an annotations field" (docs-2018 L1264).
 
         Attributes:
-            annotations (SegmentationResponseAnnotations):
+            annotations (SegmentationResponseAnnotations): The combined images, as in the documented example: `"combined":
+                {` (docs-2018 L1216).
             label_mapping (SegmentationResponseLabelMapping): For each label its colour and index (a list of them for an
                 instance label).
             instances (SegmentationResponseInstances | Unset): Per-instance data; its content is not documented.

@@ -18,9 +18,11 @@ T = TypeVar("T", bound="SegmentationResponseAnnotations")
 
 @_attrs_define
 class SegmentationResponseAnnotations:
-    """
+    """The combined images, as in the documented example: `"combined": {` (docs-2018 L1216).
+
     Attributes:
-        combined (SegmentationResponseAnnotationsCombined):
+        combined (SegmentationResponseAnnotationsCombined): As in the documented example: `"indexedImage": "` (docs-2018
+            L1218).
         unlabeled (None | str | Unset): URL of the mask of unlabeled pixels.
         labeled (SegmentationResponseAnnotationsLabeled | Unset): For each label, the URL of its mask (a list of URLs
             for an instance label).

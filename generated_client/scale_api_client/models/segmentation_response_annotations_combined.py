@@ -11,7 +11,8 @@ T = TypeVar("T", bound="SegmentationResponseAnnotationsCombined")
 
 @_attrs_define
 class SegmentationResponseAnnotationsCombined:
-    """
+    """As in the documented example: `"indexedImage": "` (docs-2018 L1218).
+
     Attributes:
         image (str): URL of the colour-mapped image.
         indexed_image (str): URL of the index-mapped image.

@@ -12,10 +12,11 @@ T = TypeVar("T", bound="StudioAssignmentsChange")
 @_attrs_define
 class StudioAssignmentsChange:
     """Labeler emails and the projects to assign to (or remove from) each of them.
+    "Accepts a list of emails and a list of projects" (sdk-readme L404).
 
-    Attributes:
-        emails (list[str]):
-        projects (list[str]):
+        Attributes:
+            emails (list[str]): No minimum is documented: at least one is our assumption.
+            projects (list[str]): No minimum is documented: at least one is our assumption.
     """
 
     emails: list[str]

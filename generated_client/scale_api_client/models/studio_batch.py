@@ -14,17 +14,18 @@ T = TypeVar("T", bound="StudioBatch")
 @_attrs_define
 class StudioBatch:
     """A pending Studio batch.
+    The official SDK's `StudioBatch` reads these keys.
 
-    Attributes:
-        id (str):
-        name (str):
-        project_id (str):
-        project_name (str):
-        batch_type (str):
-        total (int):
-        completed (int):
-        groups (list[Any]): The labeler groups assigned to the batch.
-        studio_priority (int | None | Unset):
+        Attributes:
+            id (str):
+            name (str):
+            project_id (str):
+            project_name (str):
+            batch_type (str):
+            total (int): A count: 0 or more (assumed).
+            completed (int): A count: 0 or more (assumed).
+            groups (list[Any]): The labeler groups assigned to the batch.
+            studio_priority (int | None | Unset):
     """
 
     id: str

@@ -12,9 +12,10 @@ T = TypeVar("T", bound="StudioBatchAssignment")
 @_attrs_define
 class StudioBatchAssignment:
     """The names of the project groups to assign to a batch.
+    The official SDK's `assign_studio_batches` sends `groups`.
 
-    Attributes:
-        groups (list[str]):
+        Attributes:
+            groups (list[str]):
     """
 
     groups: list[str]

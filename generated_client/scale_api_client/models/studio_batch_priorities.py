@@ -16,9 +16,10 @@ T = TypeVar("T", bound="StudioBatchPriorities")
 @_attrs_define
 class StudioBatchPriorities:
     """The new order of the pending Studio batches. "You must include all pending studio batches."
+    "You must include all pending studio batches in the List" (sdk-readme L430).
 
-    Attributes:
-        batches (list[StudioBatchPrioritiesBatchesItem]):
+        Attributes:
+            batches (list[StudioBatchPrioritiesBatchesItem]): No minimum is documented: at least one is our assumption.
     """
 
     batches: list[StudioBatchPrioritiesBatchesItem]

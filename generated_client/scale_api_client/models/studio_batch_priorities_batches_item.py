@@ -11,7 +11,8 @@ T = TypeVar("T", bound="StudioBatchPrioritiesBatchesItem")
 
 @_attrs_define
 class StudioBatchPrioritiesBatchesItem:
-    """
+    """The official SDK sends `{"name": ...}` per batch.
+
     Attributes:
         name (str):
     """

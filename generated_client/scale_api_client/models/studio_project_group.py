@@ -18,13 +18,14 @@ T = TypeVar("T", bound="StudioProjectGroup")
 @_attrs_define
 class StudioProjectGroup:
     """A labeler group of a Studio project.
+    The official SDK's `StudioProjectGroup` reads these keys.
 
-    Attributes:
-        id (str):
-        name (str):
-        num_workers (int):
-        is_singleton (bool):
-        workers (list[StudioWorker] | Unset):
+        Attributes:
+            id (str):
+            name (str):
+            num_workers (int): A count: 0 or more (assumed).
+            is_singleton (bool):
+            workers (list[StudioWorker] | Unset):
     """
 
     id: str

@@ -13,10 +13,11 @@ T = TypeVar("T", bound="StudioProjectGroupCreate")
 class StudioProjectGroupCreate:
     """A new labeler group: its `name` and members. "Note that the emails must be assigned to the
     specified project" (`sdk-readme`).
+    The official SDK's `create_project_group` sends both.
 
         Attributes:
             emails (list[str]):
-            name (str):
+            name (str): Non-empty (assumed).
     """
 
     emails: list[str]

@@ -12,10 +12,11 @@ T = TypeVar("T", bound="StudioWorker")
 @_attrs_define
 class StudioWorker:
     """A member of a labeler group.
+    The official SDK's `StudioWorker` reads these keys.
 
-    Attributes:
-        id (str):
-        email (str):
+        Attributes:
+            id (str):
+            email (str):
     """
 
     id: str

@@ -28,15 +28,22 @@ class Task:
     task list returns just `task_id`, `status`, `metadata`, `project` and `otherVersion`.
 
     `response` depends on the task type and status; the `allOf` below ties each documented type
-    to its response schema, and a task in status `error` to `AttachmentError`. A completed
-    computer-vision task's response "will have either an error field or an annotations field"
-    (docs-2018 L362), so for those types `AttachmentError` is allowed too.
+    to its response schema, and a task in status `error` to `AttachmentError`. The response of a
+    completed box, point, line or polygon task "will have either an error field or an
+    annotations field" (docs-2018 L362; "either an annotations field or an error field", L505,
+    L655, L1065), so for those types `AttachmentError` is allowed too; cuboid and segmentation
+    responses "will contain only an annotations field" (L769) or "a labelMapping and an
+    annotations field" (L1264).
+    Every documented task has both; with `limited_response` the list keeps them: "task_id string
+    The task_id is the unique identifier for the task" (docs-2018 L163); "If you use the
+    limited_response = True" (sdk-readme L88).
 
         Attributes:
             task_id (str): The `task_id` is the unique identifier for the task.
             status (TaskStatus): "The status of the task, one of pending, completed, canceled or error" (`docs-2018`).
                 `docs-2016` had no `error`; a task goes to `error` when, for example, its attachments cannot
                 be fetched.
+                "The status of the task, one of pending, completed, canceled or error" (docs-2018 L170).
             type_ (str | TaskType | Unset): The task type: one of `TaskType`, "or any other task type" (docs-2016 L1282,
                 docs-2018 L2931): a type this spec does not list is not an error.
             instruction (str | Unset): "A markdown-enabled string explaining the instructions for the task." "HTML tags are
@@ -49,6 +56,8 @@ class Task:
                 the
                 `docs-2016` API one of the deprecated `immediate` ("a one-hour response time"), `day` or
                 `week`.
+                The union of both eras' values: "One of express or standard" (docs-2018 L167); "One of
+                `immediate`, `day`, or `week`" (docs-2016 L150).
             response (None | TaskResponseType0 | Unset): "An object corresponding to the response once the task is
                 completed", or an
                 `AttachmentError` when the task is in status `error`. `null` until then: the documents

@@ -14,10 +14,12 @@ T = TypeVar("T", bound="TaskAudit")
 @_attrs_define
 class TaskAudit:
     """Accepts (`accepted` true) or rejects (false) a completed task.
+    The body key `accepted` is the official SDK's (`audit_task(task_id, accepted, comments)`,
+    sdk-readme L178).
 
-    Attributes:
-        accepted (bool): `true` accepts the task, `false` rejects it.
-        comments (None | str | Unset): Optional comments on the audit; the SDK sends `null` when there are none.
+        Attributes:
+            accepted (bool): `true` accepts the task, `false` rejects it.
+            comments (None | str | Unset): Optional comments on the audit; the SDK sends `null` when there are none.
     """
 
     accepted: bool

@@ -18,16 +18,21 @@ T = TypeVar("T", bound="TaskListPage")
 @_attrs_define
 class TaskListPage:
     """One page of `GET /tasks`. Page by cursor: pass `next_token` back until `has_more` is false.
+    The official SDK reads `docs`, `total`, `limit`, `offset` and `has_more` by key.
 
-    Attributes:
-        docs (list[Task]): The tasks of this page, newest `created_at` first.
-        total (int): The number of tasks matching the filters, over all pages.
-        limit (int): The page size used.
-        offset (int): The number of tasks skipped (0 when paging by cursor).
-        has_more (bool): Whether more tasks follow this page.
-        next_token (None | str | Unset): The cursor of the next page, to pass as the `next_token` query parameter;
-            present when
-            `has_more` is true.
+        Attributes:
+            docs (list[Task]): The tasks of this page, newest `created_at` first.
+            total (int): The number of tasks matching the filters, over all pages.
+                A count: 0 or more (assumed).
+            limit (int): The page size used.
+                "A number between 1 and 100, the maximum number of results to display per page"
+                (docs-2018 L2932).
+            offset (int): The number of tasks skipped (0 when paging by cursor).
+                0 or more (assumed).
+            has_more (bool): Whether more tasks follow this page.
+            next_token (None | str | Unset): The cursor of the next page, to pass as the `next_token` query parameter;
+                present when
+                `has_more` is true.
     """
 
     docs: list[Task]

@@ -12,9 +12,10 @@ T = TypeVar("T", bound="TaskUniqueId")
 @_attrs_define
 class TaskUniqueId:
     """The new `unique_id` of a task.
+    The body `{"unique_id": ...}` is the official SDK's.
 
-    Attributes:
-        unique_id (str): Unique among the account's tasks; a `unique_id` in use gives 409.
+        Attributes:
+            unique_id (str): Unique among the account's tasks; a `unique_id` in use gives 409.
     """
 
     unique_id: str

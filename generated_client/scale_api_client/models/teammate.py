@@ -16,17 +16,20 @@ T = TypeVar("T", bound="Teammate")
 @_attrs_define
 class Teammate:
     """A member of the account's team.
+    The official SDK's `Teammate` reads `email` and `role`.
 
-    Attributes:
-        email (str):
-        role (TeammateRole): "The available teammate roles are: 'labeler', 'member', or 'manager'" (`sdk-readme`); the
-            SDK
-            also has `admin`.
-        company (str | Unset):
-        first_name (str | Unset):
-        last_name (str | Unset):
-        is_studio_labeler (bool | Unset):
-        expiry (datetime.datetime | None | Unset):
+        Attributes:
+            email (str):
+            role (TeammateRole): "The available teammate roles are: 'labeler', 'member', or 'manager'" (`sdk-readme`); the
+                SDK
+                also has `admin`.
+                The full list is the SDK's; sdk-readme names three of the four: "The available teammate
+                roles are: 'labeler', 'member', or 'manager'" (sdk-readme L349).
+            company (str | Unset):
+            first_name (str | Unset):
+            last_name (str | Unset):
+            is_studio_labeler (bool | Unset):
+            expiry (datetime.datetime | None | Unset):
     """
 
     email: str

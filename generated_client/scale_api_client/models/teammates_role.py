@@ -14,12 +14,15 @@ T = TypeVar("T", bound="TeammatesRole")
 @_attrs_define
 class TeammatesRole:
     """Emails and the team role to give them.
+    The official SDK sends both.
 
-    Attributes:
-        emails (list[str]):
-        team_role (TeammateRole): "The available teammate roles are: 'labeler', 'member', or 'manager'" (`sdk-readme`);
-            the SDK
-            also has `admin`.
+        Attributes:
+            emails (list[str]): No minimum is documented: at least one is our assumption.
+            team_role (TeammateRole): "The available teammate roles are: 'labeler', 'member', or 'manager'" (`sdk-readme`);
+                the SDK
+                also has `admin`.
+                The full list is the SDK's; sdk-readme names three of the four: "The available teammate
+                roles are: 'labeler', 'member', or 'manager'" (sdk-readme L349).
     """
 
     emails: list[str]

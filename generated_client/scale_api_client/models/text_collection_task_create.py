@@ -26,6 +26,7 @@ class TextCollectionTaskCreate:
         Attributes:
             attachments (list[RapidAttachmentsItem]): The attachments of a Rapid task, such as `[{"type": "image",
                 "content": "https://..."}]`.
+                No minimum is documented: at least one is our assumption.
             callback_url (str | Unset): "The full url (including the scheme http:// or https://) of the callback when the
                 task is
                 completed." It may also be an email address ("each completed task will result in an
@@ -45,6 +46,7 @@ class TextCollectionTaskCreate:
                 from an older
                 set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
                 name a version in the project's `param_history`.
+                "or use -1 to skip parameter inheritance altogether" (docs-2018 L2638).
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
@@ -53,6 +55,8 @@ class TextCollectionTaskCreate:
                 default `standard`. "We aim to complete express tasks within several hours, and standard
                 tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
                 accepted on new tasks (see `TaskUrgency`).
+                "urgency (optional, default standard) string A string describing the urgency of the
+                response. One of express or standard" (docs-2018 L167).
     """
 
     attachments: list[RapidAttachmentsItem]

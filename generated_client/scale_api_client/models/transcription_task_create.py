@@ -34,7 +34,10 @@ class TranscriptionTaskCreate:
                 file the
                 attachment is." For `text` the attachment is plain text; "Otherwise, it should be a URL
                 pointing to the attachment."
+                "attachment_type string One of text, image, video, audio, website, or pdf" (docs-2018
+                L2022).
             attachment (str): "The attachment to be transcribed", a URL pointing to the attachment.
+                Non-empty (assumed).
             callback_url (str | Unset): "The full url (including the scheme http:// or https://) of the callback when the
                 task is
                 completed." It may also be an email address ("each completed task will result in an
@@ -50,6 +53,7 @@ class TranscriptionTaskCreate:
                 from an older
                 set of params (or use -1 to skip parameter inheritance altogether.)" (`docs-2018`). It must
                 name a version in the project's `param_history`.
+                "or use -1 to skip parameter inheritance altogether" (docs-2018 L2638).
             unique_id (str | Unset): A key unique among the account's tasks; creating a second task with the same
                 `unique_id` gives 409 ("ScaleDuplicateResource", `sdk-readme`) until it is cleared.
             batch (str | Unset): The name of the batch to add the task to.
@@ -58,16 +62,21 @@ class TranscriptionTaskCreate:
                 default `standard`. "We aim to complete express tasks within several hours, and standard
                 tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
                 accepted on new tasks (see `TaskUrgency`).
+                "urgency (optional, default standard) string A string describing the urgency of the
+                response. One of express or standard" (docs-2018 L167).
             fields (TranscriptionTaskCreateFields | Unset): "A dictionary corresponding to the fields to be transcribed.
                 Keys are the identifiers
                 you'd like the fields to be returned using, and values are descriptions to be shown to
                 the Scalers as they complete the task."
+                At least one key when given: our assumption.
             repeatable_fields (TranscriptionTaskCreateRepeatableFields | Unset): "If your task requires a transcription of
                 items which might be repeated within the
                 attachment, such as rows of an invoice, then this dictionary describes those fields."
+                At least one key when given: our assumption.
             row_fields (TranscriptionTaskCreateRowFields | Unset): Deprecated synonym of `repeatable_fields` (`docs-2016`):
                 "this dictionary describes the
                 fields for these rows. The format is the same as fields."
+                At least one key when given: our assumption.
     """
 
     instruction: str

@@ -14,6 +14,7 @@ class TranscriptionTaskCreateFields:
     """ "A dictionary corresponding to the fields to be transcribed. Keys are the identifiers
     you'd like the fields to be returned using, and values are descriptions to be shown to
     the Scalers as they complete the task."
+    At least one key when given: our assumption.
 
     """
 

@@ -17,6 +17,7 @@ T = TypeVar("T", bound="TranscriptionTaskCreateRepeatableFields")
 class TranscriptionTaskCreateRepeatableFields:
     """ "If your task requires a transcription of items which might be repeated within the
     attachment, such as rows of an invoice, then this dictionary describes those fields."
+    At least one key when given: our assumption.
 
     """
 

@@ -13,6 +13,7 @@ T = TypeVar("T", bound="TranscriptionTaskCreateRowFields")
 class TranscriptionTaskCreateRowFields:
     """Deprecated synonym of `repeatable_fields` (`docs-2016`): "this dictionary describes the
     fields for these rows. The format is the same as fields."
+    At least one key when given: our assumption.
 
     """
 

@@ -22,6 +22,8 @@ class UrgencyParam:
             default `standard`. "We aim to complete express tasks within several hours, and standard
             tasks within a few days." `docs-2016` had `immediate`, `day` and `week`: they are no longer
             accepted on new tasks (see `TaskUrgency`).
+            "urgency (optional, default standard) string A string describing the urgency of the
+            response. One of express or standard" (docs-2018 L167).
     """
 
     urgency: Urgency | Unset = UNSET

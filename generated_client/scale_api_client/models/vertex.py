@@ -12,10 +12,12 @@ T = TypeVar("T", bound="Vertex")
 @_attrs_define
 class Vertex:
     """A point of an image, in pixels from its left (`x`) and top (`y`) borders.
+    "x The distance, in pixels, between the vertex and the left border of the image" (docs-2018
+    L778).
 
-    Attributes:
-        x (float):
-        y (float):
+        Attributes:
+            x (float):
+            y (float):
     """
 
     x: float

@@ -134,6 +134,7 @@ def sync_detailed(
 
     Args:
         body (BatchCreate): The body of `POST /batches`.
+            The official SDK's `create_batch(project, batch_name, ...)` sends both.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,6 +169,7 @@ def sync(
 
     Args:
         body (BatchCreate): The body of `POST /batches`.
+            The official SDK's `create_batch(project, batch_name, ...)` sends both.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -203,6 +205,7 @@ async def asyncio_detailed(
 
     Args:
         body (BatchCreate): The body of `POST /batches`.
+            The official SDK's `create_batch(project, batch_name, ...)` sends both.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -235,6 +238,7 @@ async def asyncio(
 
     Args:
         body (BatchCreate): The body of `POST /batches`.
+            The official SDK's `create_batch(project, batch_name, ...)` sends both.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

@@ -150,19 +150,23 @@ def sync_detailed(
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         end_time (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a space
             between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         exclude_archived (bool | Unset):
         status (BatchStatus | Unset): `staging` (created, not yet finalized), `in_progress` or
             `completed` (`sdk`). New batches are
             `in_progress` since June 2021; older SDKs expected `staging`.
         project (str | Unset):
-        limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
+            results to display per page" (docs-2018 L2932). Default: 100.
+        offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
+            assumption. Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,19 +216,23 @@ def sync(
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         end_time (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a space
             between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         exclude_archived (bool | Unset):
         status (BatchStatus | Unset): `staging` (created, not yet finalized), `in_progress` or
             `completed` (`sdk`). New batches are
             `in_progress` since June 2021; older SDKs expected `staging`.
         project (str | Unset):
-        limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
+            results to display per page" (docs-2018 L2932). Default: 100.
+        offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
+            assumption. Default: 0.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -275,19 +283,23 @@ async def asyncio_detailed(
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         end_time (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a space
             between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         exclude_archived (bool | Unset):
         status (BatchStatus | Unset): `staging` (created, not yet finalized), `in_progress` or
             `completed` (`sdk`). New batches are
             `in_progress` since June 2021; older SDKs expected `staging`.
         project (str | Unset):
-        limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
+            results to display per page" (docs-2018 L2932). Default: 100.
+        offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
+            assumption. Default: 0.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -335,19 +347,23 @@ async def asyncio(
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         end_time (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a space
             between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         exclude_archived (bool | Unset):
         status (BatchStatus | Unset): `staging` (created, not yet finalized), `in_progress` or
             `completed` (`sdk`). New batches are
             `in_progress` since June 2021; older SDKs expected `staging`.
         project (str | Unset):
-        limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
+            results to display per page" (docs-2018 L2932). Default: 100.
+        offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
+            assumption. Default: 0.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

@@ -124,6 +124,7 @@ def sync_detailed(
 
     Args:
         body (FileImport): The body of `POST /files/import`.
+            The official SDK's `import_file` sends `file_url`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +157,7 @@ def sync(
 
     Args:
         body (FileImport): The body of `POST /files/import`.
+            The official SDK's `import_file` sends `file_url`.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -189,6 +191,7 @@ async def asyncio_detailed(
 
     Args:
         body (FileImport): The body of `POST /files/import`.
+            The official SDK's `import_file` sends `file_url`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,6 +222,7 @@ async def asyncio(
 
     Args:
         body (FileImport): The body of `POST /files/import`.
+            The official SDK's `import_file` sends `file_url`.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

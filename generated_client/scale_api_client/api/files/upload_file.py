@@ -126,6 +126,7 @@ def sync_detailed(
     Args:
         body (FileUpload): The multipart form of `POST /files/upload`. Other form fields are
             passed through.
+            The official SDK's `upload_file` sends the `file` part.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,6 +161,7 @@ def sync(
     Args:
         body (FileUpload): The multipart form of `POST /files/upload`. Other form fields are
             passed through.
+            The official SDK's `upload_file` sends the `file` part.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -195,6 +197,7 @@ async def asyncio_detailed(
     Args:
         body (FileUpload): The multipart form of `POST /files/upload`. Other form fields are
             passed through.
+            The official SDK's `upload_file` sends the `file` part.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,6 +230,7 @@ async def asyncio(
     Args:
         body (FileUpload): The multipart form of `POST /files/upload`. Other form fields are
             passed through.
+            The official SDK's `upload_file` sends the `file` part.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

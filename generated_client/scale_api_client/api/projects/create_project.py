@@ -125,6 +125,8 @@ def sync_detailed(
 
     Args:
         body (ProjectCreate): The body of `POST /projects`.
+            "name string Name identifying this project. Must be unique among all your projects"
+            (docs-2018 L2488).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,6 +160,8 @@ def sync(
 
     Args:
         body (ProjectCreate): The body of `POST /projects`.
+            "name string Name identifying this project. Must be unique among all your projects"
+            (docs-2018 L2488).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -192,6 +196,8 @@ async def asyncio_detailed(
 
     Args:
         body (ProjectCreate): The body of `POST /projects`.
+            "name string Name identifying this project. Must be unique among all your projects"
+            (docs-2018 L2488).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,6 +229,8 @@ async def asyncio(
 
     Args:
         body (ProjectCreate): The body of `POST /projects`.
+            "name string Name identifying this project. Must be unique among all your projects"
+            (docs-2018 L2488).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

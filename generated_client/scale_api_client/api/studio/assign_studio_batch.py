@@ -129,6 +129,7 @@ def sync_detailed(
     Args:
         batch_name (str):
         body (StudioBatchAssignment): The names of the project groups to assign to a batch.
+            The official SDK's `assign_studio_batches` sends `groups`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,6 +164,7 @@ def sync(
     Args:
         batch_name (str):
         body (StudioBatchAssignment): The names of the project groups to assign to a batch.
+            The official SDK's `assign_studio_batches` sends `groups`.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -198,6 +200,7 @@ async def asyncio_detailed(
     Args:
         batch_name (str):
         body (StudioBatchAssignment): The names of the project groups to assign to a batch.
+            The official SDK's `assign_studio_batches` sends `groups`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,6 +233,7 @@ async def asyncio(
     Args:
         batch_name (str):
         body (StudioBatchAssignment): The names of the project groups to assign to a batch.
+            The official SDK's `assign_studio_batches` sends `groups`.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

@@ -140,6 +140,7 @@ def sync_detailed(
         body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "Note that
             the emails must be assigned to the
             specified project" (`sdk-readme`).
+            The official SDK's `create_project_group` sends both.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,6 +178,7 @@ def sync(
         body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "Note that
             the emails must be assigned to the
             specified project" (`sdk-readme`).
+            The official SDK's `create_project_group` sends both.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -215,6 +217,7 @@ async def asyncio_detailed(
         body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "Note that
             the emails must be assigned to the
             specified project" (`sdk-readme`).
+            The official SDK's `create_project_group` sends both.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,6 +253,7 @@ async def asyncio(
         body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "Note that
             the emails must be assigned to the
             specified project" (`sdk-readme`).
+            The official SDK's `create_project_group` sends both.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

@@ -124,6 +124,7 @@ def sync_detailed(
     Args:
         body (StudioAssignmentsChange): Labeler emails and the projects to assign to (or remove
             from) each of them.
+            "Accepts a list of emails and a list of projects" (sdk-readme L404).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +157,7 @@ def sync(
     Args:
         body (StudioAssignmentsChange): Labeler emails and the projects to assign to (or remove
             from) each of them.
+            "Accepts a list of emails and a list of projects" (sdk-readme L404).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -189,6 +191,7 @@ async def asyncio_detailed(
     Args:
         body (StudioAssignmentsChange): Labeler emails and the projects to assign to (or remove
             from) each of them.
+            "Accepts a list of emails and a list of projects" (sdk-readme L404).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,6 +222,7 @@ async def asyncio(
     Args:
         body (StudioAssignmentsChange): Labeler emails and the projects to assign to (or remove
             from) each of them.
+            "Accepts a list of emails and a list of projects" (sdk-readme L404).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

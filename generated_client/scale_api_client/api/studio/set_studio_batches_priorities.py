@@ -132,6 +132,7 @@ def sync_detailed(
     Args:
         body (StudioBatchPriorities): The new order of the pending Studio batches. "You must
             include all pending studio batches."
+            "You must include all pending studio batches in the List" (sdk-readme L430).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +166,7 @@ def sync(
     Args:
         body (StudioBatchPriorities): The new order of the pending Studio batches. "You must
             include all pending studio batches."
+            "You must include all pending studio batches in the List" (sdk-readme L430).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -199,6 +201,7 @@ async def asyncio_detailed(
     Args:
         body (StudioBatchPriorities): The new order of the pending Studio batches. "You must
             include all pending studio batches."
+            "You must include all pending studio batches in the List" (sdk-readme L430).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,6 +233,7 @@ async def asyncio(
     Args:
         body (StudioBatchPriorities): The new order of the pending Studio batches. "You must
             include all pending studio batches."
+            "You must include all pending studio batches in the List" (sdk-readme L430).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

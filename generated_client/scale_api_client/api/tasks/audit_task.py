@@ -132,6 +132,8 @@ def sync_detailed(
     Args:
         task_id (str):
         body (TaskAudit): Accepts (`accepted` true) or rejects (false) a completed task.
+            The body key `accepted` is the official SDK's (`audit_task(task_id, accepted, comments)`,
+            sdk-readme L178).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,6 +171,8 @@ def sync(
     Args:
         task_id (str):
         body (TaskAudit): Accepts (`accepted` true) or rejects (false) a completed task.
+            The body key `accepted` is the official SDK's (`audit_task(task_id, accepted, comments)`,
+            sdk-readme L178).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -207,6 +211,8 @@ async def asyncio_detailed(
     Args:
         task_id (str):
         body (TaskAudit): Accepts (`accepted` true) or rejects (false) a completed task.
+            The body key `accepted` is the official SDK's (`audit_task(task_id, accepted, comments)`,
+            sdk-readme L178).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,6 +248,8 @@ async def asyncio(
     Args:
         task_id (str):
         body (TaskAudit): Accepts (`accepted` true) or rejects (false) a completed task.
+            The body key `accepted` is the official SDK's (`audit_task(task_id, accepted, comments)`,
+            sdk-readme L178).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

@@ -224,47 +224,60 @@ def sync_detailed(
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         end_time (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a space
             between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         status (TaskStatusFilter | Unset): The statuses the task list filters on: "can be:
             completed, pending, or canceled" (`docs-2018`).
+            "The status of the task - can be: completed, pending, or canceled" (docs-2018 L2930).
         type_ (str | TaskType | Unset):
-        limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
+            results to display per page" (docs-2018 L2932). Default: 100.
+        offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
+            assumption. Default: 0.
         next_token (str | Unset):
         project (str | Unset):
         batch (str | Unset):
-        customer_review_status (list[TaskReviewStatus] | Unset):
-        unique_id (list[str] | Unset):
+        customer_review_status (list[TaskReviewStatus] | Unset): At least one customer review
+            status when the filter is given: our assumption (an empty
+            list cannot be sent as repeated keys).
+        unique_id (list[str] | Unset): At least one `unique_id` when the filter is given: our
+            assumption (an empty list cannot be sent as repeated keys).
         completed_after (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         completed_before (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or
             a space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         updated_after (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         updated_before (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
-        tags (list[str] | Unset):
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
+        tags (list[str] | Unset): At least one tag when the filter is given: our assumption (an
+            empty list cannot be sent as repeated keys).
         include_attachment_url (bool | Unset):
         limited_response (bool | Unset):
 
@@ -344,47 +357,60 @@ def sync(
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         end_time (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a space
             between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         status (TaskStatusFilter | Unset): The statuses the task list filters on: "can be:
             completed, pending, or canceled" (`docs-2018`).
+            "The status of the task - can be: completed, pending, or canceled" (docs-2018 L2930).
         type_ (str | TaskType | Unset):
-        limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
+            results to display per page" (docs-2018 L2932). Default: 100.
+        offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
+            assumption. Default: 0.
         next_token (str | Unset):
         project (str | Unset):
         batch (str | Unset):
-        customer_review_status (list[TaskReviewStatus] | Unset):
-        unique_id (list[str] | Unset):
+        customer_review_status (list[TaskReviewStatus] | Unset): At least one customer review
+            status when the filter is given: our assumption (an empty
+            list cannot be sent as repeated keys).
+        unique_id (list[str] | Unset): At least one `unique_id` when the filter is given: our
+            assumption (an empty list cannot be sent as repeated keys).
         completed_after (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         completed_before (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or
             a space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         updated_after (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         updated_before (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
-        tags (list[str] | Unset):
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
+        tags (list[str] | Unset): At least one tag when the filter is given: our assumption (an
+            empty list cannot be sent as repeated keys).
         include_attachment_url (bool | Unset):
         limited_response (bool | Unset):
 
@@ -465,47 +491,60 @@ async def asyncio_detailed(
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         end_time (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a space
             between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         status (TaskStatusFilter | Unset): The statuses the task list filters on: "can be:
             completed, pending, or canceled" (`docs-2018`).
+            "The status of the task - can be: completed, pending, or canceled" (docs-2018 L2930).
         type_ (str | TaskType | Unset):
-        limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
+            results to display per page" (docs-2018 L2932). Default: 100.
+        offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
+            assumption. Default: 0.
         next_token (str | Unset):
         project (str | Unset):
         batch (str | Unset):
-        customer_review_status (list[TaskReviewStatus] | Unset):
-        unique_id (list[str] | Unset):
+        customer_review_status (list[TaskReviewStatus] | Unset): At least one customer review
+            status when the filter is given: our assumption (an empty
+            list cannot be sent as repeated keys).
+        unique_id (list[str] | Unset): At least one `unique_id` when the filter is given: our
+            assumption (an empty list cannot be sent as repeated keys).
         completed_after (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         completed_before (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or
             a space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         updated_after (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         updated_before (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
-        tags (list[str] | Unset):
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
+        tags (list[str] | Unset): At least one tag when the filter is given: our assumption (an
+            empty list cannot be sent as repeated keys).
         include_attachment_url (bool | Unset):
         limited_response (bool | Unset):
 
@@ -583,47 +622,60 @@ async def asyncio(
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         end_time (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a space
             between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         status (TaskStatusFilter | Unset): The statuses the task list filters on: "can be:
             completed, pending, or canceled" (`docs-2018`).
+            "The status of the task - can be: completed, pending, or canceled" (docs-2018 L2930).
         type_ (str | TaskType | Unset):
-        limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
+            results to display per page" (docs-2018 L2932). Default: 100.
+        offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
+            assumption. Default: 0.
         next_token (str | Unset):
         project (str | Unset):
         batch (str | Unset):
-        customer_review_status (list[TaskReviewStatus] | Unset):
-        unique_id (list[str] | Unset):
+        customer_review_status (list[TaskReviewStatus] | Unset): At least one customer review
+            status when the filter is given: our assumption (an empty
+            list cannot be sent as repeated keys).
+        unique_id (list[str] | Unset): At least one `unique_id` when the filter is given: our
+            assumption (an empty list cannot be sent as repeated keys).
         completed_after (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         completed_before (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or
             a space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         updated_after (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
         updated_before (str | Unset): An ISO 8601 date (`2020-09-08`) or date-time, with `T` or a
             space between date and time and
             an optional zone (`2020-09-08T10:00:00Z`, `2020-09-08 10:00:00.123456`). The official SDK
             sends
             all three forms. A time without a zone is UTC. The date must exist in the calendar: the
             pattern bounds months, days and hours, and `2021-02-30` is refused with 400.
-        tags (list[str] | Unset):
+            The documents say only "start_time ISO 8601 Date" (docs-2018 L2928).
+        tags (list[str] | Unset): At least one tag when the filter is given: our assumption (an
+            empty list cannot be sent as repeated keys).
         include_attachment_url (bool | Unset):
         limited_response (bool | Unset):
 

@@ -139,6 +139,7 @@ def sync_detailed(
     Args:
         task_id (str):
         body (TaskUniqueId): The new `unique_id` of a task.
+            The body `{"unique_id": ...}` is the official SDK's.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,6 +176,7 @@ def sync(
     Args:
         task_id (str):
         body (TaskUniqueId): The new `unique_id` of a task.
+            The body `{"unique_id": ...}` is the official SDK's.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -212,6 +214,7 @@ async def asyncio_detailed(
     Args:
         task_id (str):
         body (TaskUniqueId): The new `unique_id` of a task.
+            The body `{"unique_id": ...}` is the official SDK's.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -246,6 +249,7 @@ async def asyncio(
     Args:
         task_id (str):
         body (TaskUniqueId): The new `unique_id` of a task.
+            The body `{"unique_id": ...}` is the official SDK's.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

@@ -128,6 +128,7 @@ def sync_detailed(
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.
+            The official SDK sends both.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,6 +160,7 @@ def sync(
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.
+            The official SDK sends both.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -191,6 +193,7 @@ async def asyncio_detailed(
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.
+            The official SDK sends both.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,6 +223,7 @@ async def asyncio(
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.
+            The official SDK sends both.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
