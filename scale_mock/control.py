@@ -40,6 +40,9 @@ from scale_mock.spec import SPEC_URI
 from scale_mock.tasks import complete_task, load_task
 
 Endpoint = Callable[[Request, str], Awaitable[Response]]
+ALL_METHODS = frozenset(
+    {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "QUERY"}
+)
 
 
 async def _json_body(request: Request) -> dict[str, Any]:
@@ -168,7 +171,7 @@ def routes(
         journal.clear(key)
         return JSONResponse([])
 
-    return [
+    served = [
         Route("/_mock/health", health),
         Route("/_mock/requests", authenticated(requests), methods=["GET"]),
         Route("/_mock/requests", authenticated(clear_requests), methods=["DELETE"]),
@@ -178,3 +181,24 @@ def routes(
         Route("/_mock/faults", authenticated(clear_faults), methods=["DELETE"]),
         Route("/_mock/files/{file_id}/content", authenticated(file_content)),
     ]
+    return [*served, *_not_allowed(served)]
+
+
+def _not_allowed(served: list[Route]) -> list[Route]:
+    """Other methods on a control path: 405 with `Allow`, as on the API."""
+    allowed: dict[str, set[str]] = {}
+    for route in served:
+        allowed.setdefault(route.path, set()).update(route.methods or ())
+    refusals = []
+    for path, methods in allowed.items():
+        allow = ", ".join(sorted(methods))
+
+        async def refuse(request: Request, allow: str = allow) -> Response:
+            return ApiError(
+                405,
+                f"Method {request.method} not allowed here; allowed: {allow}",
+                headers={"Allow": allow},
+            ).response()
+
+        refusals.append(Route(path, refuse, methods=sorted(ALL_METHODS - methods)))
+    return refusals

@@ -3,6 +3,7 @@ journal (`GET /_mock/requests`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import httpx
@@ -11,6 +12,7 @@ import pytest
 from scale_mock.journal import RequestJournal
 from scale_mock.testing import SubprocessMock, ThreadedMock
 from tests.mock_tests.conftest import ClientFactory, api_client, fresh_key
+from tests.spec_model import HTTP_METHODS, load_spec
 
 BOX = {"attachment": "http://127.0.0.1:9/a.png", "objects_to_annotate": ["car"]}
 HOLD = {"Scale-Mock-Hold": "pending"}
@@ -205,3 +207,26 @@ def test_the_journal_keeps_the_newest_entries() -> None:
         journal.finish(entry, "get_task", 404, str(number))
     assert [entry["task_id"] for entry in journal.entries("test_k")] == ["2", "3", "4"]
     assert journal.entries("test_other") == []
+
+
+# --- undeclared methods ------------------------------------------------------------------
+
+
+def test_every_method_the_spec_does_not_declare_is_405_with_allow(fresh: httpx.Client) -> None:
+    spec = load_spec()
+    for template, item in spec["paths"].items():
+        path = re.sub(r"\{[^}]+\}", "x", template)
+        declared = {method.upper() for method in item if method in HTTP_METHODS}
+        for method in ("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"):
+            if method in declared:
+                continue
+            answer = fresh.request(method, path)
+            assert answer.status_code == 405, (method, path, answer.text)
+            assert set(answer.headers["allow"].split(", ")) == declared, (method, path)
+
+
+def test_control_paths_answer_other_methods_with_405_and_allow(mock: ThreadedMock) -> None:
+    answer = httpx.put(f"{mock.root_url}/_mock/requests", auth=(fresh_key(), ""))
+    assert answer.status_code == 405
+    assert set(answer.headers["allow"].split(", ")) == {"GET", "HEAD", "DELETE"}
+    assert httpx.get(f"{mock.root_url}/_mock/faults").headers["allow"] == "DELETE, POST"
