@@ -400,10 +400,26 @@ def _task_problems(task: dict[str, Any], task_type: str) -> list[str]:
     return problems
 
 
+def _legacy(endpoint: str, body: dict[str, Any]) -> bool:
+    """A form only `docs-2016` shows (`/task/categorize`, `/task/phonecall`, `row_fields`): a
+    server may have retired it, so refusing it is not a breach; answering it with a task that
+    is not as documented is."""
+    return endpoint in ("categorize", "phonecall") or "row_fields" in body
+
+
+def _made(created: dict[str, Any]) -> Iterator[tuple[int, httpx.Response]]:
+    """(index in CREATES, create answer) of the tasks the server did create."""
+    for index, response in enumerate(created["answers"]):
+        if response.status_code == 200 and _body(response).get("task_id"):
+            yield index, response
+
+
 def test_create_returns_the_task_object(api: Api, created: dict[str, Any], claim: Claim) -> None:
-    for (endpoint, task_type, _, _), response in zip(CREATES, created["answers"], strict=True):
+    for (endpoint, task_type, body, _), response in zip(CREATES, created["answers"], strict=True):
         operation = _create_operation(endpoint)
         claim(CREATE_RETURNS_TASK, operation)
+        if response.status_code != 200 and _legacy(endpoint, body):
+            continue  # not reached: a retired 2016 form
         problems = _task_problems(_body(response), task_type)
         check(
             response.status_code == 200 and not problems,
@@ -436,7 +452,8 @@ def test_create_stores_the_documented_params(
     """In the create answer, on retrieval and in the list: every response carrying the task."""
     listed = _listed(api, created["project"])
     in_list = {t.get("task_id"): t for t in _body(listed).get("docs", []) if isinstance(t, dict)}
-    for (endpoint, _, _, stored), response in zip(CREATES, created["answers"], strict=True):
+    for index, response in _made(created):
+        endpoint, _, _, stored = CREATES[index]
         task = _body(response)
         claim(PARAMS_STORED, _create_operation(endpoint))
         check(
@@ -475,7 +492,8 @@ def test_metadata_defaults_to_an_empty_object(
     """No task of `created` was given metadata: each says {} wherever it appears."""
     listed = _listed(api, created["project"])
     in_list = {t.get("task_id"): t for t in _body(listed).get("docs", []) if isinstance(t, dict)}
-    for (endpoint, _, _, _), response in zip(CREATES, created["answers"], strict=True):
+    for index, response in _made(created):
+        endpoint = CREATES[index][0]
         task = _body(response)
         for operation, answer, seen in (
             (_create_operation(endpoint), response, task),
@@ -496,10 +514,8 @@ def test_metadata_defaults_to_an_empty_object(
 
 def _settled_tasks(api: Api, created: dict[str, Any]) -> Iterator[tuple[int, httpx.Response]]:
     """(index in CREATES, GET of the task once it is no longer pending, or still pending)."""
-    for index, response in enumerate(created["answers"]):
-        task_id = _body(response).get("task_id")
-        if task_id:
-            yield index, _settled(api, str(task_id))
+    for index, response in _made(created):
+        yield index, _settled(api, str(_body(response)["task_id"]))
 
 
 def test_a_finished_task_carries_the_response_of_its_type(
@@ -525,9 +541,13 @@ def test_a_finished_task_carries_the_response_of_its_type(
 
 
 def test_a_categorization_response_names_the_original_categories(
-    api: Api, created: dict[str, Any], claim: Claim
+    api: Api, created: dict[str, Any], target: Target, claim: Claim
 ) -> None:
+    """The shape always; which categories only for a live key: "Requests made with test mode
+    credentials are not completed by a human, and therefore have incorrect test responses"
+    (001:L127)."""
     claim(CATEGORY_CHOSEN, "get_task")
+    test_mode = target.api_key.startswith("test_")
     for index, response in _settled_tasks(api, created):
         _, task_type, body, _ = CREATES[index]
         task = _body(response)
@@ -536,20 +556,25 @@ def test_a_categorization_response_names_the_original_categories(
         answer = task.get("response")
         answer = answer if isinstance(answer, dict) else {}
         category, categories = answer.get("category"), body["categories"]
+        chosen = category if isinstance(category, list) else [category]
         if body.get("allow_multiple"):
-            ok = isinstance(category, list) and all(c in categories for c in category)
-            shape = f"an array of categories among {categories}"
+            ok = isinstance(category, list) and all(isinstance(c, str) for c in category)
+            shape = "an array of categories"
         else:
-            ok = isinstance(category, str) and category in categories
-            shape = f"one of {categories}"
+            ok = isinstance(category, str)
+            shape = "one category (a string)"
+        if not test_mode:
+            ok = ok and all(c in categories for c in chosen)
+            shape += f" among {categories}"
         ids = body.get("category_ids")
         if ids:
-            chosen = category if isinstance(category, list) else [category]
-            wanted = [k for c in chosen for k, v in ids.items() if v == c]
             got = answer.get("category_id")
-            got_list = got if isinstance(got, list) else [got]
-            ok = ok and sorted(map(str, got_list)) == sorted(wanted)
-            shape += f", and category_id the id(s) of the chosen categories in {ids}"
+            ok = ok and (isinstance(got, list) if body.get("allow_multiple") else got is not None)
+            shape += ", and a category_id"
+            if not test_mode:
+                wanted = sorted(k for c in chosen for k, v in ids.items() if v == c)
+                ok = ok and sorted(map(str, got if isinstance(got, list) else [got])) == wanted
+                shape += f" naming the chosen categories' ids in {ids}"
         check(ok, CATEGORY_CHOSEN, "get_task", f"response.category {shape}", response, api)
 
 
