@@ -455,7 +455,7 @@ CONSTRAINTS = [
     ),
     Constraint(
         "list batches: limit 1-100",
-        f"{SDK_README}:255",
+        "sdk 2.18.4 (`batches` docstring)",
         query("get", "/batches", "limit", minimum=1, maximum=100),
     ),
     Constraint(

@@ -17,9 +17,9 @@ T = TypeVar("T", bound="BoxAnnotation")
 
 @_attrs_define
 class BoxAnnotation:
-    """A bounding box. "left: the distance, in pixels, between the left border of the bounding box
-    and the left border of the image"; likewise `top`; `width` and `height` in pixels. `label` is
-    present when `with_labels` is true ("one of the objects_to_annotate", the leaf label for
+    """A bounding box: `left` (below), likewise `top`; `width` and `height` in pixels. `label` is
+    present when `with_labels` is true ("which will be one of the specified `task.params.objects_to_annotate`",
+    docs-2016 L942; the leaf label for
     nested labels); `attributes` holds the annotation attributes, when requested.
     "* `left`: The distance, in pixels, between the left border of the bounding box and the left
     border of the image" (docs-2016 L938).

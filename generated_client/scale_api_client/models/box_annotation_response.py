@@ -15,8 +15,8 @@ T = TypeVar("T", bound="BoxAnnotationResponse")
 
 @_attrs_define
 class BoxAnnotationResponse:
-    """The response of an `annotation` task: "an annotations field, which is an array of
-    annotations" (bounding boxes).
+    """The response of an `annotation` task: "the annotations field will contain an array of
+    annotations" (docs-2018 L364), bounding boxes.
     "will have either an error field or an annotations field" (docs-2018 L362).
 
         Attributes:

@@ -21,9 +21,9 @@ T = TypeVar("T", bound="EvaluationTaskCreate")
 
 @_attrs_define
 class EvaluationTaskCreate:
-    """ "The same set of parameters are expected with create_task. Additionally, an
-    expected_response is required. An initial_response is optional and can be specified if it's
-    for a review phase evaluation task" (`sdk-readme`).
+    """ "The applicable fields are the same as for create_task. [...] Additionally an
+    expected_response is required. An optional initial_response can be provided if it's for a
+    review phase evaluation task" (sdk-readme L358; the SDK docstring says the same, `sdk`).
 
         Attributes:
             expected_response (EvaluationTaskCreateExpectedResponse): The correct response, in the response format of the

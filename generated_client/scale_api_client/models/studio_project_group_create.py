@@ -11,8 +11,8 @@ T = TypeVar("T", bound="StudioProjectGroupCreate")
 
 @_attrs_define
 class StudioProjectGroupCreate:
-    """A new labeler group: its `name` and members. "Note that the emails must be assigned to the
-    specified project" (`sdk-readme`).
+    """A new labeler group: its `name` and members. "The team members must be assigned to the
+    specified project in order to be added to the new group" (sdk-readme L414).
     The official SDK's `create_project_group` sends both.
 
         Attributes:

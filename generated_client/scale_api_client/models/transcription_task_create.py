@@ -23,7 +23,7 @@ T = TypeVar("T", bound="TranscriptionTaskCreate")
 @_attrs_define
 class TranscriptionTaskCreate:
     """Parameters of `POST /task/transcription`. "At least one of fields or repeatable_fields is
-    required." `docs-2016` used `row_fields` instead of `repeatable_fields`; it is accepted as a
+    required" (docs-2018 L2314). `docs-2016` used `row_fields` instead of `repeatable_fields`; it is accepted as a
     deprecated synonym.
 
         Attributes:

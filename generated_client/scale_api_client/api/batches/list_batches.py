@@ -163,8 +163,7 @@ def sync_detailed(
             `completed` (`sdk`). New batches are
             `in_progress` since June 2021; older SDKs expected `staging`.
         project (str | Unset):
-        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
-            results to display per page" (docs-2018 L2932). Default: 100.
+        limit (int | Unset): The page size; its bounds come from the official SDK. Default: 100.
         offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
             assumption. Default: 0.
 
@@ -229,8 +228,7 @@ def sync(
             `completed` (`sdk`). New batches are
             `in_progress` since June 2021; older SDKs expected `staging`.
         project (str | Unset):
-        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
-            results to display per page" (docs-2018 L2932). Default: 100.
+        limit (int | Unset): The page size; its bounds come from the official SDK. Default: 100.
         offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
             assumption. Default: 0.
 
@@ -296,8 +294,7 @@ async def asyncio_detailed(
             `completed` (`sdk`). New batches are
             `in_progress` since June 2021; older SDKs expected `staging`.
         project (str | Unset):
-        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
-            results to display per page" (docs-2018 L2932). Default: 100.
+        limit (int | Unset): The page size; its bounds come from the official SDK. Default: 100.
         offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
             assumption. Default: 0.
 
@@ -360,8 +357,7 @@ async def asyncio(
             `completed` (`sdk`). New batches are
             `in_progress` since June 2021; older SDKs expected `staging`.
         project (str | Unset):
-        limit (int | Unset): The page size. "A number between 1 and 100, the maximum number of
-            results to display per page" (docs-2018 L2932). Default: 100.
+        limit (int | Unset): The page size; its bounds come from the official SDK. Default: 100.
         offset (int | Unset): The number of tasks to skip; no minimum is documented: 0 is our
             assumption. Default: 0.
 

@@ -132,14 +132,15 @@ def sync_detailed(
 ) -> Response[Error | ServerErrorBody | StudioProjectGroup]:
     """Create a labeler group
 
-     Creates a labeler group in a Studio project. "Note that the emails must be assigned to the
-    specified project" (`sdk-readme`): an unassigned email gives 400; an existing group name 409.
+     Creates a labeler group in a Studio project. "The team members must be assigned to the
+    specified project in order to be added to the new group" (sdk-readme L414): an unassigned
+    email gives 400; an existing group name 409.
 
     Args:
         project_name (str):
-        body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "Note that
-            the emails must be assigned to the
-            specified project" (`sdk-readme`).
+        body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "The team
+            members must be assigned to the
+            specified project in order to be added to the new group" (sdk-readme L414).
             The official SDK's `create_project_group` sends both.
 
     Raises:
@@ -170,14 +171,15 @@ def sync(
 ) -> StudioProjectGroup:
     """Create a labeler group
 
-     Creates a labeler group in a Studio project. "Note that the emails must be assigned to the
-    specified project" (`sdk-readme`): an unassigned email gives 400; an existing group name 409.
+     Creates a labeler group in a Studio project. "The team members must be assigned to the
+    specified project in order to be added to the new group" (sdk-readme L414): an unassigned
+    email gives 400; an existing group name 409.
 
     Args:
         project_name (str):
-        body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "Note that
-            the emails must be assigned to the
-            specified project" (`sdk-readme`).
+        body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "The team
+            members must be assigned to the
+            specified project in order to be added to the new group" (sdk-readme L414).
             The official SDK's `create_project_group` sends both.
 
     Raises:
@@ -209,14 +211,15 @@ async def asyncio_detailed(
 ) -> Response[Error | ServerErrorBody | StudioProjectGroup]:
     """Create a labeler group
 
-     Creates a labeler group in a Studio project. "Note that the emails must be assigned to the
-    specified project" (`sdk-readme`): an unassigned email gives 400; an existing group name 409.
+     Creates a labeler group in a Studio project. "The team members must be assigned to the
+    specified project in order to be added to the new group" (sdk-readme L414): an unassigned
+    email gives 400; an existing group name 409.
 
     Args:
         project_name (str):
-        body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "Note that
-            the emails must be assigned to the
-            specified project" (`sdk-readme`).
+        body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "The team
+            members must be assigned to the
+            specified project in order to be added to the new group" (sdk-readme L414).
             The official SDK's `create_project_group` sends both.
 
     Raises:
@@ -245,14 +248,15 @@ async def asyncio(
 ) -> StudioProjectGroup:
     """Create a labeler group
 
-     Creates a labeler group in a Studio project. "Note that the emails must be assigned to the
-    specified project" (`sdk-readme`): an unassigned email gives 400; an existing group name 409.
+     Creates a labeler group in a Studio project. "The team members must be assigned to the
+    specified project in order to be added to the new group" (sdk-readme L414): an unassigned
+    email gives 400; an existing group name 409.
 
     Args:
         project_name (str):
-        body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "Note that
-            the emails must be assigned to the
-            specified project" (`sdk-readme`).
+        body (StudioProjectGroupCreate): A new labeler group: its `name` and members. "The team
+            members must be assigned to the
+            specified project in order to be added to the new group" (sdk-readme L414).
             The official SDK's `create_project_group` sends both.
 
     Raises:

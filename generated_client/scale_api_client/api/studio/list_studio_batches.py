@@ -99,7 +99,8 @@ def sync_detailed(
 ) -> Response[Error | ServerErrorBody | list[StudioBatch]]:
     """List pending Studio batches
 
-     "Returns a list with all pending studio batches, in order of priority" (`sdk-readme`).
+     "Get information about your pending Studio batches. Returns a list of StudioBatch objects for
+    all pending Studio batches" (sdk-readme L424–425), in order of priority (`sdk`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +125,8 @@ def sync(
 ) -> list[StudioBatch]:
     """List pending Studio batches
 
-     "Returns a list with all pending studio batches, in order of priority" (`sdk-readme`).
+     "Get information about your pending Studio batches. Returns a list of StudioBatch objects for
+    all pending Studio batches" (sdk-readme L424–425), in order of priority (`sdk`).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -151,7 +153,8 @@ async def asyncio_detailed(
 ) -> Response[Error | ServerErrorBody | list[StudioBatch]]:
     """List pending Studio batches
 
-     "Returns a list with all pending studio batches, in order of priority" (`sdk-readme`).
+     "Get information about your pending Studio batches. Returns a list of StudioBatch objects for
+    all pending Studio batches" (sdk-readme L424–425), in order of priority (`sdk`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +177,8 @@ async def asyncio(
 ) -> list[StudioBatch]:
     """List pending Studio batches
 
-     "Returns a list with all pending studio batches, in order of priority" (`sdk-readme`).
+     "Get information about your pending Studio batches. Returns a list of StudioBatch objects for
+    all pending Studio batches" (sdk-readme L424–425), in order of priority (`sdk`).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

@@ -99,8 +99,8 @@ def sync_detailed(
 ) -> Response[Error | ServerErrorBody | list[StudioBatch]]:
     """Reset the order of pending batches
 
-     "Resets the priority order of all pending studio batches to the default order, which is by
-    creation time, oldest first" (`sdk-readme`). The request has no body.
+     "Resets the order of your Studio batches to the default order, which prioritizes older
+    batches first" (sdk-readme L435). The request has no body.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,8 +125,8 @@ def sync(
 ) -> list[StudioBatch]:
     """Reset the order of pending batches
 
-     "Resets the priority order of all pending studio batches to the default order, which is by
-    creation time, oldest first" (`sdk-readme`). The request has no body.
+     "Resets the order of your Studio batches to the default order, which prioritizes older
+    batches first" (sdk-readme L435). The request has no body.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -153,8 +153,8 @@ async def asyncio_detailed(
 ) -> Response[Error | ServerErrorBody | list[StudioBatch]]:
     """Reset the order of pending batches
 
-     "Resets the priority order of all pending studio batches to the default order, which is by
-    creation time, oldest first" (`sdk-readme`). The request has no body.
+     "Resets the order of your Studio batches to the default order, which prioritizes older
+    batches first" (sdk-readme L435). The request has no body.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,8 +177,8 @@ async def asyncio(
 ) -> list[StudioBatch]:
     """Reset the order of pending batches
 
-     "Resets the priority order of all pending studio batches to the default order, which is by
-    creation time, oldest first" (`sdk-readme`). The request has no body.
+     "Resets the order of your Studio batches to the default order, which prioritizes older
+    batches first" (sdk-readme L435). The request has no body.
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

@@ -135,9 +135,10 @@ def sync_detailed(
 ) -> Response[Error | ServerErrorBody | Task]:
     """Create a categorization task
 
-     "One of our workers will view the attachment and choose a category for it according to the
-    instruction. You may allow multiple categories to be chosen by setting `allow_multiple` to `true`"
-    (`docs-2018`). The parameters `attachment_type`, `attachment`, `categories` and `category_ids` are
+     "In this task, one of our workers will view the attachment and choose a category for it
+    according to the instruction. You may allow multiple categories to be chosen by setting
+    allow_multiple to true" (docs-2018 L2000). The parameters `attachment_type`, `attachment`,
+    `categories` and `category_ids` are
     stored in the task's `params`. The response is a `CategorizationResponse`.
 
     Args:
@@ -169,9 +170,10 @@ def sync(
 ) -> Task:
     """Create a categorization task
 
-     "One of our workers will view the attachment and choose a category for it according to the
-    instruction. You may allow multiple categories to be chosen by setting `allow_multiple` to `true`"
-    (`docs-2018`). The parameters `attachment_type`, `attachment`, `categories` and `category_ids` are
+     "In this task, one of our workers will view the attachment and choose a category for it
+    according to the instruction. You may allow multiple categories to be chosen by setting
+    allow_multiple to true" (docs-2018 L2000). The parameters `attachment_type`, `attachment`,
+    `categories` and `category_ids` are
     stored in the task's `params`. The response is a `CategorizationResponse`.
 
     Args:
@@ -204,9 +206,10 @@ async def asyncio_detailed(
 ) -> Response[Error | ServerErrorBody | Task]:
     """Create a categorization task
 
-     "One of our workers will view the attachment and choose a category for it according to the
-    instruction. You may allow multiple categories to be chosen by setting `allow_multiple` to `true`"
-    (`docs-2018`). The parameters `attachment_type`, `attachment`, `categories` and `category_ids` are
+     "In this task, one of our workers will view the attachment and choose a category for it
+    according to the instruction. You may allow multiple categories to be chosen by setting
+    allow_multiple to true" (docs-2018 L2000). The parameters `attachment_type`, `attachment`,
+    `categories` and `category_ids` are
     stored in the task's `params`. The response is a `CategorizationResponse`.
 
     Args:
@@ -236,9 +239,10 @@ async def asyncio(
 ) -> Task:
     """Create a categorization task
 
-     "One of our workers will view the attachment and choose a category for it according to the
-    instruction. You may allow multiple categories to be chosen by setting `allow_multiple` to `true`"
-    (`docs-2018`). The parameters `attachment_type`, `attachment`, `categories` and `category_ids` are
+     "In this task, one of our workers will view the attachment and choose a category for it
+    according to the instruction. You may allow multiple categories to be chosen by setting
+    allow_multiple to true" (docs-2018 L2000). The parameters `attachment_type`, `attachment`,
+    `categories` and `category_ids` are
     stored in the task's `params`. The response is a `CategorizationResponse`.
 
     Args:

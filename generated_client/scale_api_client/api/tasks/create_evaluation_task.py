@@ -142,18 +142,17 @@ def sync_detailed(
     """Create an evaluation task (Rapid projects)
 
      Creates an evaluation (gold) task. "This method can only be used for Rapid projects" (`sdk`).
-    "The same set of parameters are expected with create_task. Additionally, an
-    expected_response is required. An initial_response is optional and can be specified if
-    it's for a review phase evaluation task" (`sdk-readme`).
+    "The applicable fields are the same as for create_task. [...] Additionally an
+    expected_response is required. An optional initial_response can be provided if it's for a
+    review phase evaluation task" (sdk-readme L358; the SDK docstring says the same, `sdk`).
 
     Args:
         task_type (QualityTaskType): Task types that support evaluation and training tasks
             (`sdk`).
-        body (EvaluationTaskCreate): "The same set of parameters are expected with create_task.
-            Additionally, an
-            expected_response is required. An initial_response is optional and can be specified if
-            it's
-            for a review phase evaluation task" (`sdk-readme`).
+        body (EvaluationTaskCreate): "The applicable fields are the same as for create_task. [...]
+            Additionally an
+            expected_response is required. An optional initial_response can be provided if it's for a
+            review phase evaluation task" (sdk-readme L358; the SDK docstring says the same, `sdk`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,18 +183,17 @@ def sync(
     """Create an evaluation task (Rapid projects)
 
      Creates an evaluation (gold) task. "This method can only be used for Rapid projects" (`sdk`).
-    "The same set of parameters are expected with create_task. Additionally, an
-    expected_response is required. An initial_response is optional and can be specified if
-    it's for a review phase evaluation task" (`sdk-readme`).
+    "The applicable fields are the same as for create_task. [...] Additionally an
+    expected_response is required. An optional initial_response can be provided if it's for a
+    review phase evaluation task" (sdk-readme L358; the SDK docstring says the same, `sdk`).
 
     Args:
         task_type (QualityTaskType): Task types that support evaluation and training tasks
             (`sdk`).
-        body (EvaluationTaskCreate): "The same set of parameters are expected with create_task.
-            Additionally, an
-            expected_response is required. An initial_response is optional and can be specified if
-            it's
-            for a review phase evaluation task" (`sdk-readme`).
+        body (EvaluationTaskCreate): "The applicable fields are the same as for create_task. [...]
+            Additionally an
+            expected_response is required. An optional initial_response can be provided if it's for a
+            review phase evaluation task" (sdk-readme L358; the SDK docstring says the same, `sdk`).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.
@@ -227,18 +225,17 @@ async def asyncio_detailed(
     """Create an evaluation task (Rapid projects)
 
      Creates an evaluation (gold) task. "This method can only be used for Rapid projects" (`sdk`).
-    "The same set of parameters are expected with create_task. Additionally, an
-    expected_response is required. An initial_response is optional and can be specified if
-    it's for a review phase evaluation task" (`sdk-readme`).
+    "The applicable fields are the same as for create_task. [...] Additionally an
+    expected_response is required. An optional initial_response can be provided if it's for a
+    review phase evaluation task" (sdk-readme L358; the SDK docstring says the same, `sdk`).
 
     Args:
         task_type (QualityTaskType): Task types that support evaluation and training tasks
             (`sdk`).
-        body (EvaluationTaskCreate): "The same set of parameters are expected with create_task.
-            Additionally, an
-            expected_response is required. An initial_response is optional and can be specified if
-            it's
-            for a review phase evaluation task" (`sdk-readme`).
+        body (EvaluationTaskCreate): "The applicable fields are the same as for create_task. [...]
+            Additionally an
+            expected_response is required. An optional initial_response can be provided if it's for a
+            review phase evaluation task" (sdk-readme L358; the SDK docstring says the same, `sdk`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -267,18 +264,17 @@ async def asyncio(
     """Create an evaluation task (Rapid projects)
 
      Creates an evaluation (gold) task. "This method can only be used for Rapid projects" (`sdk`).
-    "The same set of parameters are expected with create_task. Additionally, an
-    expected_response is required. An initial_response is optional and can be specified if
-    it's for a review phase evaluation task" (`sdk-readme`).
+    "The applicable fields are the same as for create_task. [...] Additionally an
+    expected_response is required. An optional initial_response can be provided if it's for a
+    review phase evaluation task" (sdk-readme L358; the SDK docstring says the same, `sdk`).
 
     Args:
         task_type (QualityTaskType): Task types that support evaluation and training tasks
             (`sdk`).
-        body (EvaluationTaskCreate): "The same set of parameters are expected with create_task.
-            Additionally, an
-            expected_response is required. An initial_response is optional and can be specified if
-            it's
-            for a review phase evaluation task" (`sdk-readme`).
+        body (EvaluationTaskCreate): "The applicable fields are the same as for create_task. [...]
+            Additionally an
+            expected_response is required. An optional initial_response can be provided if it's for a
+            review phase evaluation task" (sdk-readme L358; the SDK docstring says the same, `sdk`).
 
     Raises:
         errors.ScaleApiError: For an error status, the subclass of its code (errors.InvalidRequest, errors.NotFound, errors.Duplicate, errors.TooManyRequests, errors.ServerError, ...), with the server's message.

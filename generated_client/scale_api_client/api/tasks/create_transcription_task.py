@@ -142,8 +142,8 @@ def sync_detailed(
     Args:
         body (TranscriptionTaskCreate): Parameters of `POST /task/transcription`. "At least one of
             fields or repeatable_fields is
-            required." `docs-2016` used `row_fields` instead of `repeatable_fields`; it is accepted as
-            a
+            required" (docs-2018 L2314). `docs-2016` used `row_fields` instead of `repeatable_fields`;
+            it is accepted as a
             deprecated synonym.
 
     Raises:
@@ -179,8 +179,8 @@ def sync(
     Args:
         body (TranscriptionTaskCreate): Parameters of `POST /task/transcription`. "At least one of
             fields or repeatable_fields is
-            required." `docs-2016` used `row_fields` instead of `repeatable_fields`; it is accepted as
-            a
+            required" (docs-2018 L2314). `docs-2016` used `row_fields` instead of `repeatable_fields`;
+            it is accepted as a
             deprecated synonym.
 
     Raises:
@@ -217,8 +217,8 @@ async def asyncio_detailed(
     Args:
         body (TranscriptionTaskCreate): Parameters of `POST /task/transcription`. "At least one of
             fields or repeatable_fields is
-            required." `docs-2016` used `row_fields` instead of `repeatable_fields`; it is accepted as
-            a
+            required" (docs-2018 L2314). `docs-2016` used `row_fields` instead of `repeatable_fields`;
+            it is accepted as a
             deprecated synonym.
 
     Raises:
@@ -252,8 +252,8 @@ async def asyncio(
     Args:
         body (TranscriptionTaskCreate): Parameters of `POST /task/transcription`. "At least one of
             fields or repeatable_fields is
-            required." `docs-2016` used `row_fields` instead of `repeatable_fields`; it is accepted as
-            a
+            required" (docs-2018 L2314). `docs-2016` used `row_fields` instead of `repeatable_fields`;
+            it is accepted as a
             deprecated synonym.
 
     Raises:

@@ -126,7 +126,9 @@ def sync_detailed(
     """Replace a task's metadata
 
      Replaces the task's `metadata` with the request body. The body is the metadata object
-    itself, not wrapped in `{"metadata": ...}` (`sdk-readme`). The official SDK sends no body
+    itself, not wrapped in `{"metadata": ...}`: `client.set_task_metadata('30553edd0b6a93f8f05f0fee',
+    new_metadata)` with `new_metadata = {'myKey': 'myValue'}` (sdk-readme L196–198). The official SDK
+    sends no body
     for `{}`, so a missing body means "set metadata to `{}`".
 
     Args:
@@ -165,7 +167,9 @@ def sync(
     """Replace a task's metadata
 
      Replaces the task's `metadata` with the request body. The body is the metadata object
-    itself, not wrapped in `{"metadata": ...}` (`sdk-readme`). The official SDK sends no body
+    itself, not wrapped in `{"metadata": ...}`: `client.set_task_metadata('30553edd0b6a93f8f05f0fee',
+    new_metadata)` with `new_metadata = {'myKey': 'myValue'}` (sdk-readme L196–198). The official SDK
+    sends no body
     for `{}`, so a missing body means "set metadata to `{}`".
 
     Args:
@@ -205,7 +209,9 @@ async def asyncio_detailed(
     """Replace a task's metadata
 
      Replaces the task's `metadata` with the request body. The body is the metadata object
-    itself, not wrapped in `{"metadata": ...}` (`sdk-readme`). The official SDK sends no body
+    itself, not wrapped in `{"metadata": ...}`: `client.set_task_metadata('30553edd0b6a93f8f05f0fee',
+    new_metadata)` with `new_metadata = {'myKey': 'myValue'}` (sdk-readme L196–198). The official SDK
+    sends no body
     for `{}`, so a missing body means "set metadata to `{}`".
 
     Args:
@@ -242,7 +248,9 @@ async def asyncio(
     """Replace a task's metadata
 
      Replaces the task's `metadata` with the request body. The body is the metadata object
-    itself, not wrapped in `{"metadata": ...}` (`sdk-readme`). The official SDK sends no body
+    itself, not wrapped in `{"metadata": ...}`: `client.set_task_metadata('30553edd0b6a93f8f05f0fee',
+    new_metadata)` with `new_metadata = {'myKey': 'myValue'}` (sdk-readme L196–198). The official SDK
+    sends no body
     for `{}`, so a missing body means "set metadata to `{}`".
 
     Args:

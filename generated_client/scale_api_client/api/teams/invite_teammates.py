@@ -116,8 +116,8 @@ def sync_detailed(
 ) -> Response[Error | ServerErrorBody | list[Teammate]]:
     """Invite teammates
 
-     "Invites a list of emails to your team" with the given role, and returns all teammates
-    (`sdk-readme`).
+     "Invites a list of email strings to your team with the provided role" and returns all
+    teammates (sdk-readme L349).
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.
@@ -149,8 +149,8 @@ def sync(
 ) -> list[Teammate]:
     """Invite teammates
 
-     "Invites a list of emails to your team" with the given role, and returns all teammates
-    (`sdk-readme`).
+     "Invites a list of email strings to your team with the provided role" and returns all
+    teammates (sdk-readme L349).
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.
@@ -183,8 +183,8 @@ async def asyncio_detailed(
 ) -> Response[Error | ServerErrorBody | list[Teammate]]:
     """Invite teammates
 
-     "Invites a list of emails to your team" with the given role, and returns all teammates
-    (`sdk-readme`).
+     "Invites a list of email strings to your team with the provided role" and returns all
+    teammates (sdk-readme L349).
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.
@@ -214,8 +214,8 @@ async def asyncio(
 ) -> list[Teammate]:
     """Invite teammates
 
-     "Invites a list of emails to your team" with the given role, and returns all teammates
-    (`sdk-readme`).
+     "Invites a list of email strings to your team with the provided role" and returns all
+    teammates (sdk-readme L349).
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.

@@ -124,7 +124,8 @@ def sync_detailed(
 ) -> Response[Error | ServerErrorBody | list[Teammate]]:
     """Change teammates' role
 
-     "Updates a list of emails to a specified role" and returns all teammates (`sdk-readme`).
+     "Updates a list of emails of your Scale team members with the new role" and returns all
+    teammates (sdk-readme L352).
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.
@@ -156,7 +157,8 @@ def sync(
 ) -> list[Teammate]:
     """Change teammates' role
 
-     "Updates a list of emails to a specified role" and returns all teammates (`sdk-readme`).
+     "Updates a list of emails of your Scale team members with the new role" and returns all
+    teammates (sdk-readme L352).
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.
@@ -189,7 +191,8 @@ async def asyncio_detailed(
 ) -> Response[Error | ServerErrorBody | list[Teammate]]:
     """Change teammates' role
 
-     "Updates a list of emails to a specified role" and returns all teammates (`sdk-readme`).
+     "Updates a list of emails of your Scale team members with the new role" and returns all
+    teammates (sdk-readme L352).
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.
@@ -219,7 +222,8 @@ async def asyncio(
 ) -> list[Teammate]:
     """Change teammates' role
 
-     "Updates a list of emails to a specified role" and returns all teammates (`sdk-readme`).
+     "Updates a list of emails of your Scale team members with the new role" and returns all
+    teammates (sdk-readme L352).
 
     Args:
         body (TeammatesRole): Emails and the team role to give them.
