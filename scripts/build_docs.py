@@ -7,6 +7,9 @@ conformance report as a page beside it, in docs/site/.
   callback payloads (the `webhooks` section).
 - docs/site/conformance.html: reports/latest/summary.md (written by `make demo`, which this
   runs first when there is no report yet), rendered from Markdown.
+- docs/site/provenance.html: every rule of the spec with its source tier (`x-provenance`:
+  docs, sdk, assumed, http) and the wording that justifies it, so a reader can tell a documented
+  rule from an assumption.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import sys
 from pathlib import Path
 
 import markdown
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -31,11 +35,18 @@ PAGE = """<!doctype html>
 body {{ font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
        line-height: 1.45; color: #1f2328; }}
 code {{ background: #f3f4f6; padding: 0 .25rem; border-radius: 3px; font-size: 90%; }}
+table {{ border-collapse: collapse; }}
+td, th {{ border-bottom: 1px solid #d0d7de; padding: .2rem .4rem;
+       vertical-align: top; text-align: left; font-size: 90%; }}
+.tier {{ font-weight: 600; padding: 0 .3rem; border-radius: 3px; }}
+.docs {{ background: #dafbe1; }} .sdk {{ background: #ddf4ff; }} .assumed {{ background: #fff8c5; }}
+.http {{ background: #eaeef2; }}
 li {{ margin: .15rem 0; }}
 nav a {{ margin-right: 1rem; }}
 </style></head>
 <body><nav><a href="index.html">API reference</a>
-<a href="conformance.html">Conformance report</a></nav>
+<a href="conformance.html">Conformance report</a>
+<a href="provenance.html">Rule provenance</a></nav>
 {body}
 </body></html>
 """
@@ -94,9 +105,58 @@ def build_conformance_page() -> Path:
     return target
 
 
+TIERS = {
+    "docs": "a document says it (the description quotes it, with document and line)",
+    "sdk": "only the official SDK's code or behaviour says it",
+    "assumed": "our choice where the documents are silent: a server may differ",
+    "http": "an HTTP convention",
+}
+
+
+def provenance_rows(node: object, where: str = "#") -> list[tuple[str, str, str, str]]:
+    """(location, rule, tier, description) for every `x-provenance` entry of the spec."""
+    rows: list[tuple[str, str, str, str]] = []
+    if isinstance(node, dict):
+        for rule, tier in (node.get("x-provenance") or {}).items():
+            rows.append((where, str(rule), str(tier), str(node.get("description") or "")))
+        for key, value in node.items():
+            if key not in ("x-provenance", "examples", "example"):
+                rows += provenance_rows(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            rows += provenance_rows(value, f"{where}/{index}")
+    return rows
+
+
+def build_provenance_page() -> Path:
+    spec = yaml.safe_load((ROOT / "openapi" / "scale.yaml").read_text(encoding="utf-8"))
+    rows = provenance_rows(spec)
+    counts = {tier: sum(1 for row in rows if row[2] == tier) for tier in TIERS}
+    legend = "".join(
+        f'<li><span class="tier {t}">{t}</span> {counts[t]} rules: {html.escape(text)}</li>'
+        for t, text in TIERS.items()
+    )
+    table = "".join(
+        f"<tr><td><code>{html.escape(where[2:])}</code></td><td><code>{html.escape(rule)}</code>"
+        f'</td><td><span class="tier {html.escape(tier)}">{html.escape(tier)}</span></td>'
+        f"<td>{html.escape(' '.join(text.split()))}</td></tr>"
+        for where, rule, tier, text in rows
+    )
+    body = (
+        "<h1>Rule provenance</h1><p>Where each rule of <code>openapi/scale.yaml</code> comes "
+        "from (<code>x-provenance</code>): a keyword, an <code>x-scale-rules</code> id, a status "
+        "code or a media type, and its tier.</p>"
+        f"<ul>{legend}</ul><table><tr><th>where</th><th>rule</th><th>tier</th>"
+        f"<th>wording</th></tr>{table}</table>"
+    )
+    target = SITE / "provenance.html"
+    target.write_text(PAGE.format(title="Rule provenance", body=body), encoding="utf-8")
+    return target
+
+
 def main() -> int:
     SITE.mkdir(parents=True, exist_ok=True)
-    for page in (build_reference(), build_conformance_page()):
+    for page in (build_reference(), build_conformance_page(), build_provenance_page()):
         print(f"wrote {page.relative_to(ROOT)}")
     return 0
 

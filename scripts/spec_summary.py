@@ -28,6 +28,19 @@ def count_rules(node: Any) -> int:
     return 0
 
 
+def count_tiers(node: Any, counts: Counter[str] | None = None) -> Counter[str]:
+    """How many `x-provenance` entries have each tier (docs, sdk, assumed, http)."""
+    counts = Counter() if counts is None else counts
+    if isinstance(node, dict):
+        counts.update(str(tier) for tier in (node.get("x-provenance") or {}).values())
+        for value in node.values():
+            count_tiers(value, counts)
+    elif isinstance(node, list):
+        for value in node:
+            count_tiers(value, counts)
+    return counts
+
+
 def summarise(spec: dict[str, Any]) -> list[str]:
     tags: Counter[str] = Counter()
     deprecated = 0
@@ -46,6 +59,7 @@ def summarise(spec: dict[str, Any]) -> list[str]:
         f"schemas: {len(components['schemas'])}",
         f"named examples: {len(components['examples'])}",
         f"x-scale-rules: {count_rules(spec)}",
+        "provenance: " + ", ".join(f"{tier} {n}" for tier, n in sorted(count_tiers(spec).items())),
         f"webhooks: {', '.join(spec.get('webhooks', {}))}",
     ]
     return lines
