@@ -53,7 +53,7 @@ def _refuse(field: str, message: str) -> ApiError:
 
 
 def parse_form(body: bytes) -> dict[str, Any]:
-    """The body's fields as a nested tree of `_Values`, dicts and `_Objects` (see `cast`)."""
+    """The body's fields as a nested tree of `_Values`, dicts and `_Objects` (see `cast_form`)."""
     try:
         pairs = parse_qsl(
             body.decode("utf-8"), keep_blank_values=True, strict_parsing=False, errors="strict"

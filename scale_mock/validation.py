@@ -3,7 +3,9 @@
 Query strings carry only text, so each value is first coerced by its schema's type (the official
 SDK sends Python's `True`/`False`, repeats keys for lists and comma-joins others), then every
 input is validated by its compiled JSON Schema, and finally the spec's `x-scale-rules` run on
-the body.
+the body. The body is read as the media type its `Content-Type` names when the operation
+declares that type (a form-encoded body through `forms`, a multipart one parsed by the app), and
+as JSON otherwise; whichever it was, it is then validated the same way.
 """
 
 from __future__ import annotations
