@@ -4,8 +4,8 @@ Routing comes from the compiled spec, so a path the spec does not declare is a 4
 it does not declare is a 405 with an `Allow` header. Handlers receive validated input and return
 JSON-ready data; every success is a 200, as the official SDK requires. The control API
 (`/_mock/...`, see `control`) lives beside `/v1` and is not part of the Scale API. Every `/v1`
-request of a valid key goes into that key's request journal (see `journal`); the mock-only
-request header, `Scale-Mock-Hold: pending` on a task creation, keeps a test-mode task pending.
+request of a valid key goes into that key's request journal (see `journal`), and a task creation
+with the (mock-only) request header `Scale-Mock-Hold: pending` keeps a test-mode task pending.
 """
 
 from __future__ import annotations
