@@ -152,7 +152,7 @@ def test_the_documents_have_27_runnable_curl_examples_21_distinct() -> None:
 
 
 def test_form_examples_create_what_the_documents_show(served: Served, tmp_path: Path) -> None:
-    """The 2016 forms keep their documented shapes (000 L489, L567-585 and L323, L434)."""
+    """The 2016 forms keep their documented shapes (000 L167, L489, L567-585, L323, L434)."""
     by_line = {(e["document"][:3], e["line"]): e["command"] for e in RUNNABLE}
     key = fresh_key()
     _, phonecall = run(served, tmp_path, by_line[("000", 489)], key)
@@ -160,6 +160,10 @@ def test_form_examples_create_what_the_documents_show(served: Served, tmp_path: 
     assert phonecall["params"]["fields"] == {"email": "Email Address"}
     assert phonecall["params"]["choices"] == ["He is happy", "He is not happy"]
     assert phonecall["params"]["phone_number"] == "5055006865"
+    assert phonecall["urgency"] == "day"  # as the document's answer shows (000 L569)
+    _, categorize = run(served, tmp_path, by_line[("000", 167)], key)
+    assert (categorize["type"], categorize["urgency"]) == ("categorization", "day")  # L230, L233
+    assert categorize["params"]["categories"] == ["public", "private"]
     _, transcription = run(served, tmp_path, by_line[("000", 323)], key)
     assert transcription["params"]["row_fields"] == {
         "username": "Username of submitter",
