@@ -171,6 +171,10 @@ def test_every_status_code_has_a_tier(path: str, op: Mapping[str, Any]) -> None:
     assert set(provenance) <= set(op["responses"]), f"{path}: tiers for undeclared statuses"
 
 
+def test_the_tiers_are_defined_at_the_root() -> None:
+    assert set(SPEC["x-provenance-tiers"]) == TIERS
+
+
 def test_every_tier_is_one_of_the_four() -> None:
     bad = [
         (path, key, tier)
