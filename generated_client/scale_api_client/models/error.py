@@ -13,8 +13,9 @@ T = TypeVar("T", bound="Error")
 
 @_attrs_define
 class Error:
-    """The body of every error response. The official SDK reads the `error` key ("the SDK reads
-    `res.json().get("error")`") and otherwise shows the raw text.
+    """The body of every error response. The official SDK reads the `error` key
+    (`message = res.json().get("error", res.text)`, sdk `api.py`) and otherwise shows the raw
+    text.
     That `error` is always present comes from the official SDK, which reads it; the documents
     show no error body.
 

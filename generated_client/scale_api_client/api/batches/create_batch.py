@@ -127,9 +127,9 @@ def sync_detailed(
 ) -> Response[Batch | Error | ServerErrorBody]:
     """Create a batch
 
-     Creates a batch in a project. Batch names must be unique: "Raises a
-    ScaleDuplicateResource exception if a batch with the same name already exists" — 409
-    (`sdk-readme`). A new batch is `in_progress` (the SDK's tests since June 2021; older SDKs
+     Creates a batch in a project. Batch names must be unique: "Throws ScaleDuplicateResource
+    exception if a batch with the same name already exists" — 409 (sdk-readme L237–238). A new batch is
+    `in_progress` (the SDK's tests since June 2021; older SDKs
     expected `staging`, see `BatchStatus`).
 
     Args:
@@ -162,9 +162,9 @@ def sync(
 ) -> Batch:
     """Create a batch
 
-     Creates a batch in a project. Batch names must be unique: "Raises a
-    ScaleDuplicateResource exception if a batch with the same name already exists" — 409
-    (`sdk-readme`). A new batch is `in_progress` (the SDK's tests since June 2021; older SDKs
+     Creates a batch in a project. Batch names must be unique: "Throws ScaleDuplicateResource
+    exception if a batch with the same name already exists" — 409 (sdk-readme L237–238). A new batch is
+    `in_progress` (the SDK's tests since June 2021; older SDKs
     expected `staging`, see `BatchStatus`).
 
     Args:
@@ -198,9 +198,9 @@ async def asyncio_detailed(
 ) -> Response[Batch | Error | ServerErrorBody]:
     """Create a batch
 
-     Creates a batch in a project. Batch names must be unique: "Raises a
-    ScaleDuplicateResource exception if a batch with the same name already exists" — 409
-    (`sdk-readme`). A new batch is `in_progress` (the SDK's tests since June 2021; older SDKs
+     Creates a batch in a project. Batch names must be unique: "Throws ScaleDuplicateResource
+    exception if a batch with the same name already exists" — 409 (sdk-readme L237–238). A new batch is
+    `in_progress` (the SDK's tests since June 2021; older SDKs
     expected `staging`, see `BatchStatus`).
 
     Args:
@@ -231,9 +231,9 @@ async def asyncio(
 ) -> Batch:
     """Create a batch
 
-     Creates a batch in a project. Batch names must be unique: "Raises a
-    ScaleDuplicateResource exception if a batch with the same name already exists" — 409
-    (`sdk-readme`). A new batch is `in_progress` (the SDK's tests since June 2021; older SDKs
+     Creates a batch in a project. Batch names must be unique: "Throws ScaleDuplicateResource
+    exception if a batch with the same name already exists" — 409 (sdk-readme L237–238). A new batch is
+    `in_progress` (the SDK's tests since June 2021; older SDKs
     expected `staging`, see `BatchStatus`).
 
     Args:

@@ -114,9 +114,9 @@ def sync_detailed(
 ) -> Response[Error | ServerErrorBody | TaskTemplate]:
     """Retrieve a project's task template
 
-     Returns the project's task template. "Raises a ScaleException if the project task-type does
-    not support Task Templates. Currently only TextCollection and Chat task types support Task
-    Templates" (`sdk`) — answered with 400.
+     Returns the project's task template. "Throws an error if the project task-type does not
+    support Task Templates. Currently only TextCollection and Chat task types support Task
+    Templates" (`sdk`, `get_project_template` docstring) — answered with 400.
 
     Args:
         project_name (str):
@@ -147,9 +147,9 @@ def sync(
 ) -> TaskTemplate:
     """Retrieve a project's task template
 
-     Returns the project's task template. "Raises a ScaleException if the project task-type does
-    not support Task Templates. Currently only TextCollection and Chat task types support Task
-    Templates" (`sdk`) — answered with 400.
+     Returns the project's task template. "Throws an error if the project task-type does not
+    support Task Templates. Currently only TextCollection and Chat task types support Task
+    Templates" (`sdk`, `get_project_template` docstring) — answered with 400.
 
     Args:
         project_name (str):
@@ -181,9 +181,9 @@ async def asyncio_detailed(
 ) -> Response[Error | ServerErrorBody | TaskTemplate]:
     """Retrieve a project's task template
 
-     Returns the project's task template. "Raises a ScaleException if the project task-type does
-    not support Task Templates. Currently only TextCollection and Chat task types support Task
-    Templates" (`sdk`) — answered with 400.
+     Returns the project's task template. "Throws an error if the project task-type does not
+    support Task Templates. Currently only TextCollection and Chat task types support Task
+    Templates" (`sdk`, `get_project_template` docstring) — answered with 400.
 
     Args:
         project_name (str):
@@ -212,9 +212,9 @@ async def asyncio(
 ) -> TaskTemplate:
     """Retrieve a project's task template
 
-     Returns the project's task template. "Raises a ScaleException if the project task-type does
-    not support Task Templates. Currently only TextCollection and Chat task types support Task
-    Templates" (`sdk`) — answered with 400.
+     Returns the project's task template. "Throws an error if the project task-type does not
+    support Task Templates. Currently only TextCollection and Chat task types support Task
+    Templates" (`sdk`, `get_project_template` docstring) — answered with 400.
 
     Args:
         project_name (str):

@@ -124,7 +124,8 @@ def sync_detailed(
 ) -> Response[Error | ServerErrorBody | Task]:
     """Add tags to a task
 
-     "Adds a list of tags to a task. Tags that already exist on the task are ignored" (`sdk`).
+     "Adds a list of tags to a task and returns the associated task"; "Already present tags will
+    be ignored" (`sdk`, `add_task_tags` docstring).
     Order is kept: new tags are appended in request order.
 
     Args:
@@ -159,7 +160,8 @@ def sync(
 ) -> Task:
     """Add tags to a task
 
-     "Adds a list of tags to a task. Tags that already exist on the task are ignored" (`sdk`).
+     "Adds a list of tags to a task and returns the associated task"; "Already present tags will
+    be ignored" (`sdk`, `add_task_tags` docstring).
     Order is kept: new tags are appended in request order.
 
     Args:
@@ -195,7 +197,8 @@ async def asyncio_detailed(
 ) -> Response[Error | ServerErrorBody | Task]:
     """Add tags to a task
 
-     "Adds a list of tags to a task. Tags that already exist on the task are ignored" (`sdk`).
+     "Adds a list of tags to a task and returns the associated task"; "Already present tags will
+    be ignored" (`sdk`, `add_task_tags` docstring).
     Order is kept: new tags are appended in request order.
 
     Args:
@@ -228,7 +231,8 @@ async def asyncio(
 ) -> Task:
     """Add tags to a task
 
-     "Adds a list of tags to a task. Tags that already exist on the task are ignored" (`sdk`).
+     "Adds a list of tags to a task and returns the associated task"; "Already present tags will
+    be ignored" (`sdk`, `add_task_tags` docstring).
     Order is kept: new tags are appended in request order.
 
     Args:

@@ -124,7 +124,8 @@ def sync_detailed(
 ) -> Response[Error | ServerErrorBody | Task]:
     """Remove tags from a task
 
-     "Deletes a list of tags from a task. Tags that don't exist on the task are ignored" (`sdk`).
+     "Deletes a list of tags from a task and returns the associated task"; "Nonpresent tags will
+    be ignored" (`sdk`, `delete_task_tags` docstring).
     Note the JSON array body on a DELETE request, as the official SDK sends it.
 
     Args:
@@ -159,7 +160,8 @@ def sync(
 ) -> Task:
     """Remove tags from a task
 
-     "Deletes a list of tags from a task. Tags that don't exist on the task are ignored" (`sdk`).
+     "Deletes a list of tags from a task and returns the associated task"; "Nonpresent tags will
+    be ignored" (`sdk`, `delete_task_tags` docstring).
     Note the JSON array body on a DELETE request, as the official SDK sends it.
 
     Args:
@@ -195,7 +197,8 @@ async def asyncio_detailed(
 ) -> Response[Error | ServerErrorBody | Task]:
     """Remove tags from a task
 
-     "Deletes a list of tags from a task. Tags that don't exist on the task are ignored" (`sdk`).
+     "Deletes a list of tags from a task and returns the associated task"; "Nonpresent tags will
+    be ignored" (`sdk`, `delete_task_tags` docstring).
     Note the JSON array body on a DELETE request, as the official SDK sends it.
 
     Args:
@@ -228,7 +231,8 @@ async def asyncio(
 ) -> Task:
     """Remove tags from a task
 
-     "Deletes a list of tags from a task. Tags that don't exist on the task are ignored" (`sdk`).
+     "Deletes a list of tags from a task and returns the associated task"; "Nonpresent tags will
+    be ignored" (`sdk`, `delete_task_tags` docstring).
     Note the JSON array body on a DELETE request, as the official SDK sends it.
 
     Args:
