@@ -20,8 +20,9 @@ class File:
 
         Attributes:
             id (str):
-            attachment_url (str): A `scaledata://` URL usable as a task attachment.
-                The official SDK's tests expect the `scaledata://` scheme.
+            attachment_url (str): A `scaledata://` URL usable as a task attachment: "you can access the URL as
+                my_file.attachment_url, which will have a prefix like scaledata://" (sdk-readme
+                L333–334).
             created_at (datetime.datetime | Unset):
             updated_at (datetime.datetime | Unset):
             mime_type (str | Unset):
