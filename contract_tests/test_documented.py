@@ -147,7 +147,68 @@ CATEGORY_CHOSEN = _rule(
     "docs-2018 001:L2090-L2094",
 )
 
+PARAM_VERSION = _rule(
+    "project.param_version",
+    "one can also specify project_param_version when creating a task to inherit from an older "
+    "set of params (or use -1 to skip parameter inheritance altogether.)",
+    "docs-2018 001:L2638",
+)
+LIMITED_RESPONSE = _rule(
+    "list.limited_response",
+    "If you use the limited_response = True filter in get_tasks(), you will only receive the "
+    "following attributes: task_id, status, metadata, project and otherVersion.",
+    "sdk-readme 004:L88-L95",
+)
+EMAIL_CALLBACK = _rule(
+    "callback.email_address",
+    "you may provide an email address as the callback_url. In this case, each completed task "
+    "will result in an email sent with the body as the task's JSON payload.",
+    "docs-2018 001:L2677",
+)
+AUDIT = _rule(
+    "audit.completed_task",
+    "This method allows you to accept or reject completed tasks, along with support for adding "
+    "comments about the reason for the given audit status, mirroring our Audit UI.",
+    "sdk-readme 004:L173-L175",
+)
+SET_UNIQUE_ID = _rule(
+    "task.set_unique_id",
+    "Update a given task's unique_id.",
+    "sdk-readme 004:L184",
+)
+BATCHES_BY_PROJECT = _rule(
+    "list_batches.project_filter",
+    "Retrieve a list of Batches. Optional parameters are project_name, batch_status, "
+    "exclude_archived, created_after and created_before.",
+    "sdk-readme 004:L255",
+)
+EVERY_PROJECT = _rule(
+    "project.list_every_project",
+    "This function does not take any arguments. Retrieve a list of every Project.",
+    "sdk-readme 004:L297",
+)
+FILE_ATTACHMENT = _rule(
+    "files.attachment_url_usable",
+    "The file.attachment_url can be used in place of attachments in task payload.",
+    "sdk-readme 004:L316-L317",
+)
+URGENCY_DEFAULT = _rule(
+    "task.urgency_default",
+    "urgency (optional, default standard) string A string describing the urgency of the "
+    "response. One of express or standard.",
+    "docs-2018 001:L324 (docs-2016 000:L274: default day on its endpoints)",
+)
+
 RULES = [
+    PARAM_VERSION,
+    LIMITED_RESPONSE,
+    EMAIL_CALLBACK,
+    AUDIT,
+    SET_UNIQUE_ID,
+    BATCHES_BY_PROJECT,
+    EVERY_PROJECT,
+    FILE_ATTACHMENT,
+    URGENCY_DEFAULT,
     RESPONSE_PER_TYPE,
     CATEGORY_CHOSEN,
     CREATE_RETURNS_TASK,
@@ -204,8 +265,10 @@ def _settled(api: Api, task_id: str, wait: float = WAIT_SECONDS) -> httpx.Respon
         time.sleep(0.1)
 
 
-def _listed(api: Api, project: str) -> httpx.Response:
-    return api.get("/tasks", params={"project": project})
+def _listed(api: Api, project: str, **query: Any) -> httpx.Response:
+    """The project's tasks on one page (a run's project holds fewer than 100): `limit` is given,
+    so that these checks do not depend on the default page size (a rule of its own)."""
+    return api.get("/tasks", params={"project": project, "limit": 100, **query})
 
 
 def _project(api: Api, name: str, **params: Any) -> httpx.Response:
@@ -635,7 +698,8 @@ def test_an_unknown_project_or_batch_is_404(api: Api, target: Target, claim: Cla
 
 def test_cancel_answers_the_canceled_task(api: Api, target: Target, claim: Claim) -> None:
     claim(CANCEL_ANSWER, "cancel_task")
-    task = _create(api, "annotation", _annotation(target), CANCEL_ANSWER)
+    sent = _annotation(target)
+    task = _create(api, "annotation", sent, CANCEL_ANSWER)
     task_id = str(task.get("task_id"))
     if _body(api.get(f"/task/{task_id}")).get("status") != "pending":
         return  # not reached: this server's tasks do not stay pending (a test key)
@@ -645,13 +709,25 @@ def test_cancel_answers_the_canceled_task(api: Api, target: Target, claim: Claim
         "pending"
     ):
         return  # not reached: the task finished between the GET and the cancel
+    stored = {"attachment": sent["attachment"], "objects_to_annotate": sent["objects_to_annotate"]}
     check(
         response.status_code == 200
         and answer.get("task_id") == task_id
-        and answer.get("status") == "canceled",
+        and answer.get("status") == "canceled"
+        and answer.get("type") == "annotation"
+        and answer.get("metadata") == sent["metadata"],
         CANCEL_ANSWER,
         "cancel_task",
-        f"200 and task {task_id} with status canceled",
+        f"200 and the task object of {task_id}: status canceled, type annotation, its metadata",
+        response,
+        api,
+    )
+    claim(PARAMS_STORED, "cancel_task")
+    check(
+        not _missing_params(answer, stored),
+        PARAMS_STORED,
+        "cancel_task",
+        f"the canceled task's params containing {stored}",
         response,
         api,
     )
@@ -807,7 +883,7 @@ def test_a_list_without_limit_or_offset_uses_the_defaults(
     api: Api, created: dict[str, Any], claim: Claim
 ) -> None:
     claim(LIST_DEFAULTS, "list_tasks")
-    response = _listed(api, created["project"])
+    response = api.get("/tasks", params={"project": created["project"]})
     page = _body(response)
     docs = page.get("docs")
     check(
@@ -915,3 +991,222 @@ def test_an_unreachable_attachment_ends_in_error(api: Api, target: Target, claim
         response,
         api,
     )
+
+
+# --- more of the SDK README and the 2018 documents -------------------------------------------
+
+
+def test_project_param_version_picks_or_skips_the_inherited_instruction(
+    api: Api, target: Target, claim: Claim
+) -> None:
+    project = f"contract-doc-version-{target.run_id}"
+    first, latest = f"Version zero {target.run_id}.", f"Version one {target.run_id}."
+    made = _project(api, project, instruction=first)
+    check(made.status_code == 200, PARAM_VERSION, "create_project", "200", made, api)
+    updated = api.post(f"/projects/{project}/setParams", json_body={"instruction": latest})
+    check(updated.status_code == 200, PARAM_VERSION, "set_project_params", "200", updated, api)
+    history = _body(updated).get("param_history")
+    versions = [v.get("version") for v in history or [] if isinstance(v, dict)]
+    if len(versions) < 2 or not isinstance(versions[0], int):
+        return  # not reached: no numbered versions to pick from (state.set_project_params)
+    own = "Draw a box around each car."
+    claim(PARAM_VERSION, "create_annotation_task")
+    for version, wanted, unwanted in ((versions[0], first, latest), (-1, None, first)):
+        body = _annotation(target, project=project, instruction=own, project_param_version=version)
+        response = api.post("/task/annotation", json_body=body)
+        instruction = _body(response).get("instruction")
+        if wanted is None:
+            ok = instruction == own
+            expected = f"instruction exactly {own!r}: -1 skips inheritance"
+        else:
+            ok = (
+                isinstance(instruction, str)
+                and wanted in instruction
+                and unwanted not in instruction
+            )
+            expected = f"the instruction of version {version} ({wanted!r}), not the latest"
+        check(
+            response.status_code == 200 and ok,
+            PARAM_VERSION,
+            "create_annotation_task",
+            expected,
+            response,
+            api,
+        )
+
+
+def test_limited_response_lists_only_the_documented_attributes(
+    api: Api, created: dict[str, Any], claim: Claim
+) -> None:
+    claim(LIMITED_RESPONSE, "list_tasks")
+    allowed = {"task_id", "status", "metadata", "project", "otherVersion"}
+    response = _listed(api, created["project"], limited_response="true")
+    docs = _body(response).get("docs")
+    extra = sorted({k for t in docs or [] if isinstance(t, dict) for k in t} - allowed)
+    check(
+        response.status_code == 200 and isinstance(docs, list) and bool(docs) and not extra,
+        LIMITED_RESPONSE,
+        "list_tasks",
+        f"tasks with only {sorted(allowed)}; also got {extra}",
+        response,
+        api,
+    )
+
+
+def test_an_email_address_is_a_callback_url(api: Api, target: Target, claim: Claim) -> None:
+    claim(EMAIL_CALLBACK, "create_annotation_task")
+    body = _annotation(target, callback_url=f"contract-{target.run_id}@example.com")
+    response = api.post("/task/annotation", json_body=body)
+    check(
+        response.status_code == 200,
+        EMAIL_CALLBACK,
+        "create_annotation_task",
+        "200: an e-mail address is a valid callback_url",
+        response,
+        api,
+    )
+
+
+def test_a_completed_task_can_be_audited(api: Api, target: Target, claim: Claim) -> None:
+    claim(AUDIT, "audit_task")
+    task = _create(api, "annotation", _annotation(target), AUDIT)
+    if _body(_settled(api, str(task.get("task_id")))).get("status") != "completed":
+        return  # not reached: no completed task within the wait (a live key)
+    response = api.post(f"/task/{task['task_id']}/audit", json_body={"accepted": True})
+    check(
+        response.status_code == 200,
+        AUDIT,
+        "audit_task",
+        "200: a completed task accepts an audit",
+        response,
+        api,
+    )
+
+
+def test_a_unique_id_can_be_updated(api: Api, target: Target, claim: Claim) -> None:
+    claim(SET_UNIQUE_ID, "set_task_unique_id")
+    task = _create(api, "annotation", _annotation(target), SET_UNIQUE_ID)
+    new = f"contract-doc-uid-{target.run_id}"
+    response = api.post(f"/task/{task.get('task_id')}/unique_id", json_body={"unique_id": new})
+    check(
+        response.status_code == 200 and _body(response).get("unique_id") == new,
+        SET_UNIQUE_ID,
+        "set_task_unique_id",
+        f"200 and the task with unique_id {new}",
+        response,
+        api,
+    )
+    claim(SET_UNIQUE_ID, "get_task")
+    fetched = api.get(f"/task/{task.get('task_id')}")
+    check(
+        _body(fetched).get("unique_id") == new,
+        SET_UNIQUE_ID,
+        "get_task",
+        f"unique_id {new}",
+        fetched,
+        api,
+    )
+
+
+def test_batches_can_be_listed_by_project(api: Api, target: Target, claim: Claim) -> None:
+    claim(BATCHES_BY_PROJECT, "list_batches")
+    names = [
+        (f"contract-doc-bl{n}-{target.run_id}", f"contract-doc-bl{n}-{target.run_id}")
+        for n in (1, 2)
+    ]
+    for project, batch in names:
+        _project(api, project)
+        made = api.post("/batches", json_body={"project": project, "name": batch})
+        check(made.status_code == 200, BATCHES_BY_PROJECT, "create_batch", "200", made, api)
+    (project, mine), (_, other) = names
+    response = api.get("/batches", params={"project": project})
+    page = _body(response)
+    listed = page.get("docs", page.get("batches"))
+    found = [b.get("name") for b in listed or [] if isinstance(b, dict)]
+    check(
+        response.status_code == 200 and mine in found and other not in found,
+        BATCHES_BY_PROJECT,
+        "list_batches",
+        f"batch {mine} of project {project}, and not {other} of another project",
+        response,
+        api,
+    )
+
+
+def test_the_project_list_has_every_project(api: Api, target: Target, claim: Claim) -> None:
+    claim(EVERY_PROJECT, "list_projects")
+    name = f"contract-doc-every-{target.run_id}"
+    made = _project(api, name)
+    check(made.status_code == 200, EVERY_PROJECT, "create_project", "200", made, api)
+    response = api.get("/projects")
+    listed = response.json() if response.status_code == 200 else None
+    names = (
+        [p.get("name") for p in listed if isinstance(p, dict)] if isinstance(listed, list) else []
+    )
+    check(
+        name in names,
+        EVERY_PROJECT,
+        "list_projects",
+        f"project {name} among the projects listed",
+        response,
+        api,
+    )
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def test_an_uploaded_file_is_an_attachment(api: Api, target: Target, claim: Claim) -> None:
+    claim(FILE_ATTACHMENT, "upload_file")
+    project = f"contract-doc-files-{target.run_id}"
+    _project(api, project)
+    uploaded = api.post(
+        "/files/upload",
+        files={"file": (f"contract-{target.run_id}.png", PNG, "image/png")},
+        data={"project_name": project},
+    )
+    url = _body(uploaded).get("attachment_url")
+    check(
+        uploaded.status_code == 200 and isinstance(url, str) and bool(url),
+        FILE_ATTACHMENT,
+        "upload_file",
+        "200 and the file with its attachment_url",
+        uploaded,
+        api,
+    )
+    claim(FILE_ATTACHMENT, "create_annotation_task")
+    task = _create(api, "annotation", _annotation(target, attachment=url), FILE_ATTACHMENT)
+    response = _settled(api, str(task.get("task_id")))
+    check(
+        _body(response).get("status") != "error",
+        FILE_ATTACHMENT,
+        "get_task",
+        f"a task whose attachment is {url} does not fail as an unreachable attachment",
+        response,
+        api,
+    )
+
+
+def test_urgency_defaults_as_documented(api: Api, created: dict[str, Any], claim: Claim) -> None:
+    """When the task says its urgency (the SDK README no longer shows it), a task created
+    without one says the documented default."""
+    for index, response in _made(created):
+        endpoint, _, body, _ = CREATES[index]
+        defaults = {"day", "standard"} if _legacy(endpoint, body) else {"standard"}
+        for operation, answer in (
+            (_create_operation(endpoint), response),
+            ("get_task", api.get(f"/task/{_body(response)['task_id']}")),
+        ):
+            claim(URGENCY_DEFAULT, operation)
+            urgency = _body(answer).get("urgency")
+            check(
+                urgency is None or urgency in defaults,
+                URGENCY_DEFAULT,
+                operation,
+                f"urgency {' or '.join(sorted(defaults))} (the default), or none",
+                answer,
+                api,
+            )

@@ -143,97 +143,247 @@ def attachments_always_fetched(scope: Scope, body: bytes) -> tuple[Scope, bytes]
     return scope, body
 
 
-def cancel_ignores_clear_unique_id(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
-    """`POST /task/{id}/cancel?clear_unique_id=true` keeps the unique_id."""
-    if _is(scope, "POST", rf"{TASK}/cancel"):
-        query = [
-            (k, v) for k, v in parse_qsl(scope["query_string"].decode()) if k != "clear_unique_id"
-        ]
-        scope["query_string"] = urlencode(query).encode()
+def _drop_body_key(method: str, pattern: str, name: str) -> RequestEdit:
+    """Requests matching lose `name` from their JSON object body."""
+
+    def edit(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
+        payload = _json(body) if body else None
+        if _is(scope, method, pattern) and isinstance(payload, dict) and name in payload:
+            body = json.dumps({k: v for k, v in payload.items() if k != name}).encode()
+        return scope, body
+
+    return edit
+
+
+def _drop_query(method: str, pattern: str, name: str) -> RequestEdit:
+    def edit(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
+        if _is(scope, method, pattern):
+            query = [(k, v) for k, v in parse_qsl(scope["query_string"].decode()) if k != name]
+            scope["query_string"] = urlencode(query).encode()
+        return scope, body
+
+    return edit
+
+
+def email_callbacks_refused(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
+    """A create whose callback_url is an e-mail address is made invalid (a 400 follows)."""
+    payload = _json(body) if body else None
+    if _is(scope, "POST", CREATE) and isinstance(payload, dict):
+        url = payload.get("callback_url")
+        if isinstance(url, str) and "@" in url and "://" not in url:
+            body = json.dumps({**payload, "callback_url": 12345}).encode()
     return scope, body
+
+
+def unique_id_suffixed(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
+    """`POST /task/{id}/unique_id` stores another unique_id than the one sent."""
+    payload = _json(body) if body else None
+    if _is(scope, "POST", rf"{TASK}/unique_id") and isinstance(payload, dict):
+        body = json.dumps({**payload, "unique_id": f"{payload.get('unique_id')}-other"}).encode()
+    return scope, body
+
+
+def _urgency_express(task: Any) -> Any:
+    return {**task, "urgency": "express"} if "urgency" in task else task
+
+
+def _bogus_attachment_url(file: Any) -> Any:
+    return {**file, "attachment_url": "scaledata://no-such-account/no-such-file"}
+
+
+@dataclass(frozen=True)
+class Break:
+    """One documented behaviour switched off: the rule that must catch it, and how."""
+
+    rule: str
+    how: str
+    request: RequestEdit | None = None
+    response: ResponseEdit | None = None
 
 
 @dataclass(frozen=True)
 class DocumentedBreak:
-    """A broken server, the checks to run against it, and the rules its run must name."""
+    """A broken server (several breaks that cannot mask one another), the checks to run
+    against it, and the key to run them with."""
 
     name: str
     select: str
-    expected_rules: tuple[str, ...]
-    request: RequestEdit | None = None
-    response: ResponseEdit | None = None
+    breaks: tuple[Break, ...]
     api_key: str = "test_documented"
 
+    @property
+    def expected_rules(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(b.rule for b in self.breaks))
+
     def wrap(self, app: ASGIApp) -> ASGIApp:
-        return Rewrite(app, self.request, self.response)
+        requests = [b.request for b in self.breaks if b.request is not None]
+        responses = [b.response for b in self.breaks if b.response is not None]
+        return Rewrite(app, _chain_requests(*requests), _chain_responses(*responses))
 
 
 ALL_CHECKS = "test_documented"
 CANCEL_CHECKS = "test_documented and cancel"
 LIVE_KEY = "live_documented"  # scale-mock keeps a live key's tasks pending: cancel is reachable
+D = "documented."
 
-DOCUMENTED_BREAKS = [
-    DocumentedBreak(
-        "create answers, stored params, completed_at, unknown task, duplicate project, batch "
-        "answer, list default, attachment errors, chosen category",
-        ALL_CHECKS,
-        (
-            "documented.create.returns_task_object",
-            "documented.create.params_stored",
-            "documented.task.completed_at_once_completed",
-            "documented.get_task.unknown_404",
-            "documented.project.duplicate_name_409",
-            "documented.batch.create_returns_batch",
-            "documented.list.default_limit_offset",
-            "documented.attachment.unreachable_error_status",
-            "documented.categorization.response_category",
-        ),
-        request=_chain_requests(default_limit_10, attachments_always_fetched),
-        response=_chain_responses(
-            _edit_json("POST", CREATE, 200, _without("type")),
-            _edit_json("GET", TASK, 200, _drop_category_ids),
-            _edit_json("GET", TASK, 200, _without("completed_at")),
-            _edit_json("GET", TASK, 200, _drop_category_id),
-            _status("GET", TASK, 404, 400),
-            _status("POST", r"/v1/projects", 409, 200),
-            _edit_json("POST", r"/v1/batches", 200, _rename_batch),
-        ),
+TEST_KEY_BREAKS = (
+    Break(
+        D + "create.returns_task_object",
+        "create answers lack the task's type",
+        response=_edit_json("POST", CREATE, 200, _without("type")),
     ),
-    DocumentedBreak(
-        "metadata default, unknown cancel, unknown project, project answer, duplicate batch, "
-        "inherited instruction, callback_succeeded, response shape",
-        ALL_CHECKS,
-        (
-            "documented.task.metadata_default_empty",
-            "documented.cancel.unknown_404",
-            "documented.errors.not_found",
-            "documented.project.create_returns_project",
-            "documented.batch.duplicate_name_409",
-            "documented.project.instruction_inherited",
-            "documented.callback.succeeded_flag",
-            "documented.task.response_per_type",
-        ),
+    Break(
+        D + "create.params_stored",
+        "a retrieved categorization task lacks params.category_ids",
+        response=_edit_json("GET", TASK, 200, _drop_category_ids),
+    ),
+    Break(
+        D + "task.completed_at_once_completed",
+        "a retrieved task lacks completed_at",
+        response=_edit_json("GET", TASK, 200, _without("completed_at")),
+    ),
+    Break(
+        D + "categorization.response_category",
+        "a categorization response lacks category_id",
+        response=_edit_json("GET", TASK, 200, _drop_category_id),
+    ),
+    Break(
+        D + "get_task.unknown_404",
+        "an unknown task is 400",
+        response=_status("GET", TASK, 404, 400),
+    ),
+    Break(
+        D + "project.duplicate_name_409",
+        "a second project of the same name is 200",
+        response=_status("POST", r"/v1/projects", 409, 200),
+    ),
+    Break(
+        D + "batch.create_returns_batch",
+        "create_batch answers another name",
+        response=_edit_json("POST", r"/v1/batches", 200, _rename_batch),
+    ),
+    Break(D + "list.default_limit_offset", "GET /tasks pages by 10", request=default_limit_10),
+    Break(
+        D + "attachment.unreachable_error_status",
+        "an unreachable attachment is fetched anyway",
+        request=attachments_always_fetched,
+    ),
+    Break(
+        D + "task.metadata_default_empty",
+        "an empty metadata is left out of every answer",
         response=_chain_responses(
             _edit_json("POST", CREATE, 200, _drop_empty_metadata),
             _edit_json("GET", TASK, 200, _drop_empty_metadata),
             _edit_json("GET", r"/v1/tasks", 200, _drop_empty_metadata),
-            _status("POST", rf"{TASK}/cancel", 404, 400),
-            _status("GET", r"/v1/projects/[^/]+", 404, 400),
-            _status("GET", r"/v1/batches/[^/]+(/status)?", 404, 400),
-            _edit_json("POST", r"/v1/projects", 200, _without("param_history")),
-            _status("POST", r"/v1/batches", 409, 200),
-            _edit_json("POST", CREATE, 200, _instruction_without_project_part),
-            _edit_json("GET", TASK, 200, _instruction_without_project_part),
-            _edit_json("GET", TASK, 200, _without("callback_succeeded")),
-            _edit_json("GET", TASK, 200, _misshapen_comparison),
         ),
     ),
-    DocumentedBreak(
-        "cancel answers the task unchanged and ignores clear_unique_id (live key)",
-        CANCEL_CHECKS,
-        ("documented.cancel.returns_canceled_task", "documented.cancel.clear_unique_id"),
-        request=cancel_ignores_clear_unique_id,
+    Break(
+        D + "cancel.unknown_404",
+        "canceling an unknown task is 400",
+        response=_status("POST", rf"{TASK}/cancel", 404, 400),
+    ),
+    Break(
+        D + "errors.not_found",
+        "an unknown project or batch is 400",
+        response=_chain_responses(
+            _status("GET", r"/v1/projects/[^/]+", 404, 400),
+            _status("GET", r"/v1/batches/[^/]+(/status)?", 404, 400),
+        ),
+    ),
+    Break(
+        D + "project.create_returns_project",
+        "create_project answers without param_history",
+        response=_edit_json("POST", r"/v1/projects", 200, _without("param_history")),
+    ),
+    Break(
+        D + "batch.duplicate_name_409",
+        "a second batch of the same name is 200",
+        response=_status("POST", r"/v1/batches", 409, 200),
+    ),
+    Break(
+        D + "project.instruction_inherited",
+        "a retrieved task's instruction lacks the project's (create answers keep it, so that "
+        "project_param_version's own break is what its check catches)",
+        response=_edit_json("GET", TASK, 200, _instruction_without_project_part),
+    ),
+    Break(
+        D + "callback.succeeded_flag",
+        "a retrieved task lacks callback_succeeded",
+        response=_edit_json("GET", TASK, 200, _without("callback_succeeded")),
+    ),
+    Break(
+        D + "task.response_per_type",
+        "a completed comparison task's response is a string",
+        response=_edit_json("GET", TASK, 200, _misshapen_comparison),
+    ),
+    Break(
+        D + "project.param_version",
+        "project_param_version is ignored",
+        request=_drop_body_key("POST", CREATE, "project_param_version"),
+    ),
+    Break(
+        D + "list.limited_response",
+        "limited_response is ignored",
+        request=_drop_query("GET", r"/v1/tasks", "limited_response"),
+    ),
+    Break(
+        D + "callback.email_address",
+        "e-mail callback_urls are refused",
+        request=email_callbacks_refused,
+    ),
+    Break(
+        D + "audit.completed_task",
+        "auditing a completed task is 400",
+        response=_status("POST", rf"{TASK}/audit", 200, 400),
+    ),
+    Break(
+        D + "task.set_unique_id",
+        "another unique_id is stored than sent",
+        request=unique_id_suffixed,
+    ),
+    Break(
+        D + "list_batches.project_filter",
+        "GET /batches ignores project",
+        request=_drop_query("GET", r"/v1/batches", "project"),
+    ),
+    Break(
+        D + "project.list_every_project",
+        "GET /projects answers []",
+        response=_edit_json("GET", r"/v1/projects", 200, lambda projects: []),
+    ),
+    Break(
+        D + "files.attachment_url_usable",
+        "an upload answers an attachment_url of no file",
+        response=_edit_json("POST", r"/v1/files/upload", 200, _bogus_attachment_url),
+    ),
+    Break(
+        D + "task.urgency_default",
+        "a task created without urgency says express",
+        response=_chain_responses(
+            _edit_json("POST", CREATE, 200, _urgency_express),
+            _edit_json("GET", TASK, 200, _urgency_express),
+        ),
+    ),
+)
+LIVE_KEY_BREAKS = (
+    Break(
+        D + "cancel.returns_canceled_task",
+        "cancel answers the task still pending",
         response=_edit_json("POST", rf"{TASK}/cancel", 200, _cancel_answers_pending),
+    ),
+    Break(
+        D + "cancel.clear_unique_id",
+        "cancel ignores clear_unique_id",
+        request=_drop_query("POST", rf"{TASK}/cancel", "clear_unique_id"),
+    ),
+)
+
+DOCUMENTED_BREAKS = [
+    DocumentedBreak("every test-key break at once", ALL_CHECKS, TEST_KEY_BREAKS),
+    DocumentedBreak(
+        "the cancel breaks (a live key: its tasks stay pending)",
+        CANCEL_CHECKS,
+        LIVE_KEY_BREAKS,
         api_key=LIVE_KEY,
     ),
 ]

@@ -1,7 +1,7 @@
 """The checks of `contract_tests/test_documented.py` can fail: each broken server of
 `documented_broken_servers.py` makes `scale-contract` exit 1 naming every rule it breaks, and
 the faithful mock passes them (with a test key, whose tasks complete at once, and with a live
-key, whose tasks stay pending so that cancel is reachable). Five suite runs, two at a time."""
+key, whose tasks stay pending so that cancel is reachable). Four suite runs, two at a time."""
 
 from __future__ import annotations
 
