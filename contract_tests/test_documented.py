@@ -21,7 +21,7 @@ import pytest
 
 from contract_tests.api import Api, Rule, check
 from contract_tests.conftest import Claim
-from contract_tests.spec import schema_errors
+from contract_tests.spec import document, resolve, schema_errors
 from contract_tests.target import Target
 
 pytestmark = pytest.mark.billable
@@ -575,10 +575,25 @@ def test_metadata_defaults_to_an_empty_object(
             )
 
 
-def _settled_tasks(api: Api, created: dict[str, Any]) -> Iterator[tuple[int, httpx.Response]]:
-    """(index in CREATES, GET of the task once it is no longer pending, or still pending)."""
-    for index, response in _made(created):
-        yield index, _settled(api, str(_body(response)["task_id"]))
+def _settled_tasks(api: Api, created: dict[str, Any]) -> list[tuple[int, httpx.Response]]:
+    """(index in CREATES, GET of the task once it is no longer pending, or still pending after
+    one shared wait), computed once per run."""
+    if "settled" not in created:
+        latest = {index: response for index, response in _made(created)}
+        waiting = set(latest)
+        deadline = time.monotonic() + WAIT_SECONDS
+        while waiting:
+            for index in sorted(waiting):
+                fetched = api.get(f"/task/{_body(latest[index])['task_id']}")
+                latest[index] = fetched
+                if _body(fetched).get("status") != "pending":
+                    waiting.discard(index)
+            if not waiting or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        created["settled"] = sorted(latest.items())
+    settled: list[tuple[int, httpx.Response]] = created["settled"]
+    return settled
 
 
 def test_a_finished_task_carries_the_response_of_its_type(
@@ -678,7 +693,14 @@ def test_an_unknown_task_is_404(api: Api, target: Target, claim: Claim) -> None:
 def test_canceling_an_unknown_task_is_404(api: Api, target: Target, claim: Claim) -> None:
     claim(CANCEL_UNKNOWN, "cancel_task")
     response = api.post(f"/task/000000000000{target.run_id}0000/cancel")
-    check(response.status_code == 404, CANCEL_UNKNOWN, "cancel_task", "404", response, api)
+    check(
+        response.status_code in (404, 500),
+        CANCEL_UNKNOWN,
+        "cancel_task",
+        '404 (or 500: "returns a 404 error or 500 error otherwise")',
+        response,
+        api,
+    )
 
 
 def test_an_unknown_project_or_batch_is_404(api: Api, target: Target, claim: Claim) -> None:
@@ -1040,14 +1062,19 @@ def test_limited_response_lists_only_the_documented_attributes(
 ) -> None:
     claim(LIMITED_RESPONSE, "list_tasks")
     allowed = {"task_id", "status", "metadata", "project", "otherVersion"}
+    # The task attributes the documents name; a field no document names is not counted (a
+    # server may add fields), one they name and the list leaves out must not be there (null
+    # counts as absent: unfinished tasks show nulls, 001:L2728).
+    named = set(resolve(document()["components"]["schemas"]["Task"])["properties"])
     response = _listed(api, created["project"], limited_response="true")
     docs = _body(response).get("docs")
-    extra = sorted({k for t in docs or [] if isinstance(t, dict) for k in t} - allowed)
+    given = {k for t in docs or [] if isinstance(t, dict) for k, v in t.items() if v is not None}
+    extra = sorted(given & named - allowed)  # a null is not an attribute received
     check(
         response.status_code == 200 and isinstance(docs, list) and bool(docs) and not extra,
         LIMITED_RESPONSE,
         "list_tasks",
-        f"tasks with only {sorted(allowed)}; also got {extra}",
+        f"tasks with only {sorted(allowed)} of the task's attributes; also got {extra}",
         response,
         api,
     )
