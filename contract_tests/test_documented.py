@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -199,7 +200,22 @@ URGENCY_DEFAULT = _rule(
     "docs-2018 001:L324 (docs-2016 000:L274: default day on its endpoints)",
 )
 
+PYTHON_BOOLEANS = _rule(
+    "sdk.python_booleans",
+    '"include_attachment_url": include_attachment_url, (a Python bool: requests sends True and '
+    "False, capitalised, in the query; get_tasks always sends it)",
+    "sdk scaleapi/__init__.py:L682",
+)
+QUOTED_NAMES = _rule(
+    "sdk.quoted_names",
+    "`quote_string('a bc/def')` -> `a%20bc%2Fdef` (project and batch names in paths are "
+    "percent-encoded, a slash included)",
+    "sdk scaleapi/api.py:L255",
+)
+
 RULES = [
+    PYTHON_BOOLEANS,
+    QUOTED_NAMES,
     PARAM_VERSION,
     LIMITED_RESPONSE,
     EMAIL_CALLBACK,
@@ -1237,3 +1253,43 @@ def test_urgency_defaults_as_documented(api: Api, created: dict[str, Any], claim
                 answer,
                 api,
             )
+
+
+# --- what the official SDK sends (tier sdk) ----------------------------------------------------
+
+
+def test_python_booleans_in_the_query_are_understood(
+    api: Api, created: dict[str, Any], claim: Claim
+) -> None:
+    for operation, path, query in (
+        ("list_tasks", "/tasks", {"include_attachment_url": "True", "limit": 100}),
+        ("list_batches", "/batches", {"exclude_archived": "False"}),
+    ):
+        claim(PYTHON_BOOLEANS, operation)
+        response = api.get(path, params={"project": created["project"], **query})
+        check(
+            response.status_code == 200,
+            PYTHON_BOOLEANS,
+            operation,
+            f"200: {query} is how the official SDK sends a boolean",
+            response,
+            api,
+        )
+
+
+def test_names_with_a_space_and_a_slash_are_found_percent_encoded(
+    api: Api, target: Target, claim: Claim
+) -> None:
+    name = f"contract doc/{target.run_id}"
+    made = _project(api, name)
+    check(made.status_code == 200, QUOTED_NAMES, "create_project", "200", made, api)
+    claim(QUOTED_NAMES, "get_project")
+    response = api.get(f"/projects/{quote(name, safe='')}")
+    check(
+        response.status_code == 200 and _body(response).get("name") == name,
+        QUOTED_NAMES,
+        "get_project",
+        f"200 and project {name!r}, its name percent-encoded in the path as the SDK sends it",
+        response,
+        api,
+    )

@@ -191,6 +191,23 @@ def _bogus_attachment_url(file: Any) -> Any:
     return {**file, "attachment_url": "scaledata://no-such-account/no-such-file"}
 
 
+def python_booleans_refused(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
+    """A query boolean written as Python writes it (`True`, `False`) is made invalid."""
+    query = parse_qsl(scope["query_string"].decode())
+    if any(v in ("True", "False") for _, v in query):
+        fixed = [(k, "not-a-boolean" if v in ("True", "False") else v) for k, v in query]
+        scope["query_string"] = urlencode(fixed).encode()
+    return scope, body
+
+
+def slashes_decoded_before_routing(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
+    """`%2F` in a project's name is taken for a path separator."""
+    raw = scope.get("raw_path") or b""
+    if scope["path"].startswith("/v1/projects/") and b"%2F" in raw.upper():
+        scope["raw_path"] = raw.replace(b"%2F", b"/").replace(b"%2f", b"/")
+    return scope, body
+
+
 @dataclass(frozen=True)
 class Break:
     """One documented behaviour switched off: the rule that must catch it, and how."""
@@ -365,6 +382,18 @@ TEST_KEY_BREAKS = (
         ),
     ),
 )
+SDK_BREAKS = (
+    Break(
+        D + "sdk.python_booleans",
+        "True/False in a query are refused",
+        request=python_booleans_refused,
+    ),
+    Break(
+        D + "sdk.quoted_names",
+        "%2F in a project name routes as a slash",
+        request=slashes_decoded_before_routing,
+    ),
+)
 LIVE_KEY_BREAKS = (
     Break(
         D + "cancel.returns_canceled_task",
@@ -379,7 +408,7 @@ LIVE_KEY_BREAKS = (
 )
 
 DOCUMENTED_BREAKS = [
-    DocumentedBreak("every test-key break at once", ALL_CHECKS, TEST_KEY_BREAKS),
+    DocumentedBreak("every test-key break at once", ALL_CHECKS, TEST_KEY_BREAKS + SDK_BREAKS),
     DocumentedBreak(
         "the cancel breaks (a live key: its tasks stay pending)",
         CANCEL_CHECKS,
