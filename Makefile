@@ -31,11 +31,13 @@ client: $(STAMP)
 mock: $(STAMP)
 	$(BIN)/scale-mock --port 4010
 
-## bench: scale-mock against Prism (needs Debian's wrk; installs Prism via npm), and the
-## generated client against the official SDK; each side by side in one run
+## bench: scale-mock against Prism (needs Debian's wrk; installs Prism via npm), the
+## generated client against the official SDK, and a contract run against a bare Schemathesis
+## run (with the time to exit 2 on a wrong URL, key or port); each side by side in one run
 bench: $(STAMP)
 	$(BIN)/python bench/mock_vs_prism.py
 	$(BIN)/python bench/client_vs_sdk.py
+	$(BIN)/python bench/contract_run.py
 
 ## sdk-suite: the official scaleapi SDK's own test suite against scale-mock (downloads its sdist)
 sdk-suite: $(STAMP)

@@ -31,6 +31,16 @@ METHODS = ("get", "put", "post", "delete", "patch")
 
 BEHAVIOURS_PATH = SPEC_PATH.with_name("behaviours.yaml")
 TIER_ORDER = ("docs", "sdk", "http", "assumed")  # strongest first
+# JSON Schema keywords that state a rule (a view without a rule drops them); other provenance
+# keys (status codes, media types, x-scale-rules ids) are not schema keywords.
+RULE_KEYWORDS = frozenset(
+    {
+        "minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum",
+        "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "pattern", "format", "enum",
+        "const", "minProperties", "maxProperties", "uniqueItems", "anyOf", "oneOf", "not",
+        "if", "additionalProperties", "propertyNames", "dependentRequired", "contains",
+    }
+)  # fmt: skip
 
 
 @cache
@@ -98,8 +108,11 @@ def gated_document(tiers: Iterable[str]) -> dict[str, Any]:
                 node["required"] = [
                     n for n in node["required"] if marks.get(f"required:{n}", tier) in keep
                 ]
-            elif key in node and not key.startswith("x-") and not key[:1].isdigit():
+            elif key in RULE_KEYWORDS and key in node:
                 del node[key]
+                if key == "if":
+                    node.pop("then", None)
+                    node.pop("else", None)
         if node.get("required") == []:
             del node["required"]
     return view

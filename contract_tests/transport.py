@@ -67,6 +67,7 @@ def _retry() -> Retry:
         total=MAX_RETRIES,
         allowed_methods=every_method,
         status_forcelist=RETRIED_STATUSES,
+        retry_on_exceptions=[],  # a failed connection is reported (exit 2), not retried
         backoff_factor=0.5,
         respect_retry_after_header=True,
         max_backoff_wait=MAX_WAIT_SECONDS,

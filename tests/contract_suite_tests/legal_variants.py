@@ -113,11 +113,12 @@ def adds_undocumented_fields(scope: Scope, status: int, content: bytes) -> tuple
     """Every JSON object answer, and every task in it, carries fields no document names."""
 
     def add(payload: Any) -> Any:
-        if isinstance(payload, dict):
+        # records (tasks, pages, projects, batches), not maps keyed by data (e.g. assignments)
+        if isinstance(payload, dict) and ({"task_id", "docs", "name"} & set(payload)):
             payload["x_server_region"] = "us-west-2"
-            for task in _tasks_in(payload):
-                task["assigned_to"] = None
-                task["work_started"] = False
+        for task in _tasks_in(payload):
+            task["assigned_to"] = None
+            task["work_started"] = False
         return payload
 
     if scope["path"].startswith("/v1"):
@@ -203,7 +204,9 @@ def cancel_of_a_finished_task_is_500(
     """Canceling a task that is not pending answers 500, exactly as docs-2016 and docs-2018
     say ("the endpoint will return a 500 error code if you attempt to cancel a completed
     task")."""
-    if status == 400 and scope["method"] == "POST" and scope["path"].endswith("/cancel"):
+    cancel = scope["method"] == "POST" and scope["path"].endswith("/cancel")
+    # the task's state, not a validation error of the request
+    if status == 400 and cancel and b"cancel_only_pending" in content:
         return 500, json.dumps({"error": "Task cannot be canceled"}).encode()
     return status, content
 

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -23,7 +24,7 @@ from contract_tests.api import known_rules
 from contract_tests.safety import ACCOUNT_WRITES
 from scale_mock.testing import ThreadedMock, free_port
 from tests.contract_suite_tests.broken_servers import BROKEN_SERVERS, OWNER, BrokenServer
-from tests.contract_suite_tests.harness import SuiteRun, run_suite
+from tests.contract_suite_tests.harness import run_suite
 from tests.contract_suite_tests.legal_variants import LEGAL_VARIANTS, LegalVariant
 
 T = TypeVar("T")
@@ -201,3 +202,16 @@ def test_the_results_file_is_the_report(tmp_path: Path) -> None:
     lines = (tmp_path / records.RESULTS_FILE).read_text().splitlines()
     assert lines and all(set(json.loads(line)) >= {"test", "outcome", "events"} for line in lines)
     assert run.results["state.set_task_metadata"].status == "pass"
+
+
+def test_a_server_that_goes_away_during_the_run_is_exit_2(tmp_path: Path) -> None:
+    """Connection loss after the preflight is a connection problem, not broken rules."""
+    with ThreadedMock() as mock:
+        stopper = threading.Timer(6.0, mock.__exit__, (None, None, None))
+        stopper.start()
+        try:
+            run = run_suite(mock.base_url, tmp_path, "--api-key", "test_gone", "-k", "auth")
+        finally:
+            stopper.cancel()
+    assert run.status == 2, run.explain()
+    assert "went away" in run.output, run.output[-2000:]
