@@ -213,7 +213,15 @@ QUOTED_NAMES = _rule(
     "sdk scaleapi/api.py:L255",
 )
 
+UNIQUE_ID_IN_USE = _rule(
+    "sdk.set_unique_id_in_use_409",
+    "Updates a task's unique_id and returns the associated task. Raises a "
+    "ScaleDuplicateResource exception if unique_id is already in use.",
+    "sdk scaleapi/__init__.py:L132",
+)
+
 RULES = [
+    UNIQUE_ID_IN_USE,
     PYTHON_BOOLEANS,
     QUOTED_NAMES,
     PARAM_VERSION,
@@ -1111,19 +1119,25 @@ def test_an_email_address_is_a_callback_url(api: Api, target: Target, claim: Cla
 
 
 def test_a_completed_task_can_be_audited(api: Api, target: Target, claim: Claim) -> None:
+    """Accepted without comments and rejected with one, as the SDK README's examples do (the
+    SDK sends `comments: null` when there are none)."""
     claim(AUDIT, "audit_task")
-    task = _create(api, "annotation", _annotation(target), AUDIT)
-    if _body(_settled(api, str(task.get("task_id")))).get("status") != "completed":
-        return  # not reached: no completed task within the wait (a live key)
-    response = api.post(f"/task/{task['task_id']}/audit", json_body={"accepted": True})
-    check(
-        response.status_code == 200,
-        AUDIT,
-        "audit_task",
-        "200: a completed task accepts an audit",
-        response,
-        api,
-    )
+    for audit in (
+        {"accepted": True, "comments": None},
+        {"accepted": False, "comments": "Rejected due to quality"},
+    ):
+        task = _create(api, "annotation", _annotation(target), AUDIT)
+        if _body(_settled(api, str(task.get("task_id")))).get("status") != "completed":
+            return  # not reached: no completed task within the wait (a live key)
+        response = api.post(f"/task/{task['task_id']}/audit", json_body=audit)
+        check(
+            response.status_code == 200,
+            AUDIT,
+            "audit_task",
+            f"200: a completed task accepts the audit {audit}",
+            response,
+            api,
+        )
 
 
 def test_a_unique_id_can_be_updated(api: Api, target: Target, claim: Claim) -> None:
@@ -1147,6 +1161,26 @@ def test_a_unique_id_can_be_updated(api: Api, target: Target, claim: Claim) -> N
         "get_task",
         f"unique_id {new}",
         fetched,
+        api,
+    )
+
+
+def test_a_unique_id_in_use_is_refused_to_another_task(
+    api: Api, target: Target, claim: Claim
+) -> None:
+    claim(UNIQUE_ID_IN_USE, "set_task_unique_id")
+    new = f"contract-doc-uid-taken-{target.run_id}"
+    first = _create(api, "annotation", _annotation(target), UNIQUE_ID_IN_USE)
+    given = api.post(f"/task/{first.get('task_id')}/unique_id", json_body={"unique_id": new})
+    check(given.status_code == 200, UNIQUE_ID_IN_USE, "set_task_unique_id", "200", given, api)
+    other = _create(api, "annotation", _annotation(target), UNIQUE_ID_IN_USE)
+    taken = api.post(f"/task/{other.get('task_id')}/unique_id", json_body={"unique_id": new})
+    check(
+        taken.status_code == 409,
+        UNIQUE_ID_IN_USE,
+        "set_task_unique_id",
+        f"409: unique_id {new} is another task's",
+        taken,
         api,
     )
 

@@ -384,6 +384,11 @@ TEST_KEY_BREAKS = (
 )
 SDK_BREAKS = (
     Break(
+        D + "sdk.set_unique_id_in_use_409",
+        "a unique_id in use is given to a second task (200)",
+        response=_status("POST", rf"{TASK}/unique_id", 409, 200),
+    ),
+    Break(
         D + "sdk.python_booleans",
         "True/False in a query are refused",
         request=python_booleans_refused,
