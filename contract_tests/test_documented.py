@@ -273,10 +273,12 @@ def _annotation(target: Target, **extra: Any) -> dict[str, Any]:
     }
 
 
-def _create(api: Api, kind: str, body: dict[str, Any], rule: Rule) -> dict[str, Any]:
+def _create(api: Api, kind: str, body: dict[str, Any]) -> dict[str, Any] | None:
+    """The task the server created, or None: a task that could not be created is a
+    precondition missing (creates are checked elsewhere), so the behaviour is not reached."""
     response = api.post(f"/task/{kind}", json_body=body)
-    check(response.status_code == 200, rule, f"create_{kind}_task", "200", response, api)
-    return _body(response)
+    task = _body(response)
+    return task if response.status_code == 200 and task.get("task_id") else None
 
 
 def _settled(api: Api, task_id: str, wait: float = WAIT_SECONDS) -> httpx.Response:
@@ -682,7 +684,9 @@ def test_a_categorization_response_names_the_original_categories(
 
 def test_completed_at_is_filled_in_once_completed(api: Api, target: Target, claim: Claim) -> None:
     claim(COMPLETED_AT, "get_task")
-    task = _create(api, "annotation", _annotation(target), COMPLETED_AT)
+    task = _create(api, "annotation", _annotation(target))
+    if task is None:
+        return  # not reached: the server did not create the task
     if task.get("status") == "pending":
         claim(COMPLETED_AT, "create_annotation_task")
         check(
@@ -745,7 +749,9 @@ def test_an_unknown_project_or_batch_is_404(api: Api, target: Target, claim: Cla
 def test_cancel_answers_the_canceled_task(api: Api, target: Target, claim: Claim) -> None:
     claim(CANCEL_ANSWER, "cancel_task")
     sent = _annotation(target)
-    task = _create(api, "annotation", sent, CANCEL_ANSWER)
+    task = _create(api, "annotation", sent)
+    if task is None:
+        return  # not reached: the server did not create the task
     task_id = str(task.get("task_id"))
     if _body(api.get(f"/task/{task_id}")).get("status") != "pending":
         return  # not reached: this server's tasks do not stay pending (a test key)
@@ -783,7 +789,9 @@ def test_cancel_can_clear_the_unique_id(api: Api, target: Target, claim: Claim) 
     claim(CANCEL_CLEARS_UNIQUE_ID, "cancel_task")
     unique_id = f"contract-doc-cancel-{target.run_id}"
     body = _annotation(target, unique_id=unique_id)
-    task = _create(api, "annotation", body, CANCEL_CLEARS_UNIQUE_ID)
+    task = _create(api, "annotation", body)
+    if task is None:
+        return  # not reached: the server did not create the task
     task_id = str(task.get("task_id"))
     if _body(api.get(f"/task/{task_id}")).get("status") != "pending":
         return  # not reached: only a pending task can be canceled
@@ -845,7 +853,8 @@ def test_a_project_name_is_taken_once(api: Api, target: Target, claim: Claim) ->
     claim(PROJECT_DUPLICATE, "create_project")
     name = f"contract-doc-dup-{target.run_id}"
     first = _project(api, name)
-    check(first.status_code == 200, PROJECT_DUPLICATE, "create_project", "200", first, api)
+    if first.status_code != 200:
+        return  # not reached: a precondition failed (checked by its own rule)
     second = _project(api, name)
     check(
         second.status_code == 409,
@@ -863,7 +872,8 @@ def test_a_batch_name_is_taken_once(api: Api, target: Target, claim: Claim) -> N
     _project(api, project)
     body = {"project": project, "name": batch}
     first = api.post("/batches", json_body=body)
-    check(first.status_code == 200, BATCH_DUPLICATE, "create_batch", "200", first, api)
+    if first.status_code != 200:
+        return  # not reached: a precondition failed (checked by its own rule)
     second = api.post("/batches", json_body=body)
     check(
         second.status_code == 409,
@@ -896,14 +906,12 @@ def test_a_project_instruction_is_appended_to_its_tasks(
     project = f"contract-doc-inherit-{target.run_id}"
     appended = f"Project instruction {target.run_id}."
     made = _project(api, project, instruction=appended)
-    check(made.status_code == 200, INSTRUCTION_INHERITED, "create_project", "200", made, api)
+    if made.status_code != 200:
+        return  # not reached: a precondition failed (checked by its own rule)
     own = "Draw a box around each car."
-    task = _create(
-        api,
-        "annotation",
-        _annotation(target, project=project, instruction=own),
-        INSTRUCTION_INHERITED,
-    )
+    task = _create(api, "annotation", _annotation(target, project=project, instruction=own))
+    if task is None:
+        return  # not reached: the server did not create the task
     for operation, response in (
         ("create_annotation_task", api.last),
         ("get_task", api.get(f"/task/{task.get('task_id')}")),
@@ -995,9 +1003,9 @@ def test_a_delivered_callback_sets_callback_succeeded(
         return  # not reached: the server cannot POST to this suite (--callback-host)
     receiver = _Receiver(target.callback_host)
     try:
-        task = _create(
-            api, "annotation", _annotation(target, callback_url=receiver.url), CALLBACK_SUCCEEDED
-        )
+        task = _create(api, "annotation", _annotation(target, callback_url=receiver.url))
+        if task is None:
+            return  # not reached: the server did not create the task
         task_id = str(task.get("task_id"))
         if not receiver.delivered(task_id, 2 * WAIT_SECONDS):
             return  # not reached: no callback within the wait (callback.payload's part)
@@ -1022,7 +1030,9 @@ def test_a_delivered_callback_sets_callback_succeeded(
 def test_an_unreachable_attachment_ends_in_error(api: Api, target: Target, claim: Claim) -> None:
     claim(ATTACHMENT_ERROR, "get_task")
     body = _annotation(target, attachment=f"https://contract-{target.run_id}.invalid/a.png")
-    task = _create(api, "annotation", body, ATTACHMENT_ERROR)
+    task = _create(api, "annotation", body)
+    if task is None:
+        return  # not reached: the server did not create the task
     response = _settled(api, str(task.get("task_id")))
     status = _body(response).get("status")
     if status == "pending":
@@ -1048,9 +1058,11 @@ def test_project_param_version_picks_or_skips_the_inherited_instruction(
     project = f"contract-doc-version-{target.run_id}"
     first, latest = f"Version zero {target.run_id}.", f"Version one {target.run_id}."
     made = _project(api, project, instruction=first)
-    check(made.status_code == 200, PARAM_VERSION, "create_project", "200", made, api)
+    if made.status_code != 200:
+        return  # not reached: a precondition failed (checked by its own rule)
     updated = api.post(f"/projects/{project}/setParams", json_body={"instruction": latest})
-    check(updated.status_code == 200, PARAM_VERSION, "set_project_params", "200", updated, api)
+    if updated.status_code != 200:
+        return  # not reached: a precondition failed (checked by its own rule)
     history = _body(updated).get("param_history")
     versions = [v.get("version") for v in history or [] if isinstance(v, dict)]
     if len(versions) < 2 or not isinstance(versions[0], int):
@@ -1126,7 +1138,9 @@ def test_a_completed_task_can_be_audited(api: Api, target: Target, claim: Claim)
         {"accepted": True, "comments": None},
         {"accepted": False, "comments": "Rejected due to quality"},
     ):
-        task = _create(api, "annotation", _annotation(target), AUDIT)
+        task = _create(api, "annotation", _annotation(target))
+        if task is None:
+            return  # not reached: the server did not create the task
         if _body(_settled(api, str(task.get("task_id")))).get("status") != "completed":
             return  # not reached: no completed task within the wait (a live key)
         response = api.post(f"/task/{task['task_id']}/audit", json_body=audit)
@@ -1142,7 +1156,9 @@ def test_a_completed_task_can_be_audited(api: Api, target: Target, claim: Claim)
 
 def test_a_unique_id_can_be_updated(api: Api, target: Target, claim: Claim) -> None:
     claim(SET_UNIQUE_ID, "set_task_unique_id")
-    task = _create(api, "annotation", _annotation(target), SET_UNIQUE_ID)
+    task = _create(api, "annotation", _annotation(target))
+    if task is None:
+        return  # not reached: the server did not create the task
     new = f"contract-doc-uid-{target.run_id}"
     response = api.post(f"/task/{task.get('task_id')}/unique_id", json_body={"unique_id": new})
     check(
@@ -1170,10 +1186,15 @@ def test_a_unique_id_in_use_is_refused_to_another_task(
 ) -> None:
     claim(UNIQUE_ID_IN_USE, "set_task_unique_id")
     new = f"contract-doc-uid-taken-{target.run_id}"
-    first = _create(api, "annotation", _annotation(target), UNIQUE_ID_IN_USE)
+    first = _create(api, "annotation", _annotation(target))
+    if first is None:
+        return  # not reached: the server did not create the task
     given = api.post(f"/task/{first.get('task_id')}/unique_id", json_body={"unique_id": new})
-    check(given.status_code == 200, UNIQUE_ID_IN_USE, "set_task_unique_id", "200", given, api)
-    other = _create(api, "annotation", _annotation(target), UNIQUE_ID_IN_USE)
+    if given.status_code != 200:
+        return  # not reached: a precondition failed (checked by its own rule)
+    other = _create(api, "annotation", _annotation(target))
+    if other is None:
+        return  # not reached: the server did not create the task
     taken = api.post(f"/task/{other.get('task_id')}/unique_id", json_body={"unique_id": new})
     check(
         taken.status_code == 409,
@@ -1194,7 +1215,8 @@ def test_batches_can_be_listed_by_project(api: Api, target: Target, claim: Claim
     for project, batch in names:
         _project(api, project)
         made = api.post("/batches", json_body={"project": project, "name": batch})
-        check(made.status_code == 200, BATCHES_BY_PROJECT, "create_batch", "200", made, api)
+        if made.status_code != 200:
+            return  # not reached: a precondition failed (checked by its own rule)
     (project, mine), (_, other) = names
     response = api.get("/batches", params={"project": project})
     page = _body(response)
@@ -1214,7 +1236,8 @@ def test_the_project_list_has_every_project(api: Api, target: Target, claim: Cla
     claim(EVERY_PROJECT, "list_projects")
     name = f"contract-doc-every-{target.run_id}"
     made = _project(api, name)
-    check(made.status_code == 200, EVERY_PROJECT, "create_project", "200", made, api)
+    if made.status_code != 200:
+        return  # not reached: a precondition failed (checked by its own rule)
     response = api.get("/projects")
     listed = response.json() if response.status_code == 200 else None
     names = (
@@ -1255,7 +1278,9 @@ def test_an_uploaded_file_is_an_attachment(api: Api, target: Target, claim: Clai
         api,
     )
     claim(FILE_ATTACHMENT, "create_annotation_task")
-    task = _create(api, "annotation", _annotation(target, attachment=url), FILE_ATTACHMENT)
+    task = _create(api, "annotation", _annotation(target, attachment=url))
+    if task is None:
+        return  # not reached: the server did not create the task
     response = _settled(api, str(task.get("task_id")))
     check(
         _body(response).get("status") != "error",
@@ -1316,7 +1341,8 @@ def test_names_with_a_space_and_a_slash_are_found_percent_encoded(
 ) -> None:
     name = f"contract doc/{target.run_id}"
     made = _project(api, name)
-    check(made.status_code == 200, QUOTED_NAMES, "create_project", "200", made, api)
+    if made.status_code != 200:
+        return  # not reached: a precondition failed (checked by its own rule)
     claim(QUOTED_NAMES, "get_project")
     response = api.get(f"/projects/{quote(name, safe='')}")
     check(
