@@ -22,6 +22,7 @@ import pytest
 
 from contract_tests.api import Api, Rule, check
 from contract_tests.conftest import Claim
+from contract_tests.mock_controls import hold_pending
 from contract_tests.spec import document, resolve, schema_errors
 from contract_tests.target import Target
 
@@ -273,10 +274,12 @@ def _annotation(target: Target, **extra: Any) -> dict[str, Any]:
     }
 
 
-def _create(api: Api, kind: str, body: dict[str, Any]) -> dict[str, Any] | None:
+def _create(
+    api: Api, kind: str, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> dict[str, Any] | None:
     """The task the server created, or None: a task that could not be created is a
     precondition missing (creates are checked elsewhere), so the behaviour is not reached."""
-    response = api.post(f"/task/{kind}", json_body=body)
+    response = api.post(f"/task/{kind}", json_body=body, headers=headers)
     task = _body(response)
     return task if response.status_code == 200 and task.get("task_id") else None
 
@@ -749,7 +752,7 @@ def test_an_unknown_project_or_batch_is_404(api: Api, target: Target, claim: Cla
 def test_cancel_answers_the_canceled_task(api: Api, target: Target, claim: Claim) -> None:
     claim(CANCEL_ANSWER, "cancel_task")
     sent = _annotation(target)
-    task = _create(api, "annotation", sent)
+    task = _create(api, "annotation", sent, hold_pending(target))
     if task is None:
         return  # not reached: the server did not create the task
     task_id = str(task.get("task_id"))
@@ -789,7 +792,7 @@ def test_cancel_can_clear_the_unique_id(api: Api, target: Target, claim: Claim) 
     claim(CANCEL_CLEARS_UNIQUE_ID, "cancel_task")
     unique_id = f"contract-doc-cancel-{target.run_id}"
     body = _annotation(target, unique_id=unique_id)
-    task = _create(api, "annotation", body)
+    task = _create(api, "annotation", body, hold_pending(target))
     if task is None:
         return  # not reached: the server did not create the task
     task_id = str(task.get("task_id"))

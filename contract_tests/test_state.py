@@ -22,11 +22,10 @@ from hypothesis.stateful import (
 
 from contract_tests.api import Api, Rule, check
 from contract_tests.conftest import Claim
+from contract_tests.mock_controls import complete, hold_pending
 from contract_tests.safety import run_name
 from contract_tests.spec import document, operation, resolve
 from contract_tests.target import Target
-
-HOLD_HEADER = "Scale-Mock-Hold"  # scale-mock: keep this test-mode task pending
 
 pytestmark = pytest.mark.billable
 
@@ -446,7 +445,7 @@ def test_set_metadata_replaces_the_metadata(api: Api, target: Target, claim: Cla
 def _task(api: Api, target: Target, purpose: str, hold: bool = False) -> dict[str, Any]:
     """A task of this run; `hold` asks scale-mock (only when the server is scale-mock) to keep
     it pending, as a human-labelled task would stay."""
-    headers = {HOLD_HEADER: "pending"} if hold and target.mock_controls else None
+    headers = hold_pending(target) if hold else None
     body = {
         "attachment": f"https://example.com/{purpose}.png",
         "objects_to_annotate": ["car"],
@@ -489,7 +488,7 @@ def test_a_finished_task_cannot_be_canceled(api: Api, target: Target, claim: Cla
     task = _task(api, target, "cancel-finished")["task_id"]
     status = api.get(f"/task/{task}").json().get("status")
     if status == "pending" and target.mock_controls:
-        api.post(f"{target.root_url}/_mock/tasks/{task}/complete", json_body={})
+        complete(api, target, task)
         status = api.get(f"/task/{task}").json().get("status")
     if status == "pending":
         return  # no task finishes during a run here: nothing can reach this rule

@@ -194,6 +194,9 @@ FILTERS: list[FilterCase] = [
 ]
 
 
+FILTER_RULES = {name: _parameter_rule(name) for name, _, _ in FILTERS}
+
+
 @pytest.mark.parametrize(("name", "query", "matches"), FILTERS, ids=[f[0] for f in FILTERS])
 def test_each_filter_returns_exactly_the_matching_tasks(
     api: Api,
@@ -203,7 +206,7 @@ def test_each_filter_returns_exactly_the_matching_tasks(
     query: Callable[[dict[str, Any]], dict[str, Any]],
     matches: Callable[[dict[str, Any], dict[str, Any]], bool],
 ) -> None:
-    rule = _parameter_rule(name)
+    rule = FILTER_RULES[name]
     claim(rule, LIST)
     parameters = query(listed)
     expected = [t["task_id"] for t in listed["tasks"] if matches(t, listed)]

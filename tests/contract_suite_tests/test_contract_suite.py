@@ -9,21 +9,24 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 import httpx
 import pytest
+from starlette.types import Scope
 
 from contract_tests import records
 from contract_tests.api import known_rules
 from contract_tests.safety import ACCOUNT_WRITES
 from scale_mock.testing import ThreadedMock, free_port
-from tests.contract_suite_tests.broken_servers import BROKEN_SERVERS, OWNER, BrokenServer
+from tests.contract_suite_tests.broken_servers import BROKEN_SERVERS, OWNER, BrokenServer, Rewrite
 from tests.contract_suite_tests.harness import run_suite
 from tests.contract_suite_tests.legal_variants import ALL_AT_ONCE, LEGAL_VARIANTS, LegalVariant
 
@@ -217,3 +220,27 @@ def test_a_server_that_goes_away_during_the_run_is_exit_2(tmp_path: Path) -> Non
             stopper.cancel()
     assert run.status == 2, run.explain()
     assert "went away" in run.output, run.output[-2000:]
+
+
+def echoes_the_key_and_drops_status(scope: Scope, status: int, content: bytes) -> tuple[int, bytes]:
+    """Every JSON answer repeats the caller's Authorization header; a task has no `status`."""
+    secret = dict(scope["headers"]).get(b"authorization", b"").decode()
+    try:
+        payload = json.loads(content)
+    except ValueError:
+        return status, content
+    if isinstance(payload, dict):
+        payload["seen_authorization"] = secret
+        payload.pop("status", None)
+    return status, json.dumps(payload).encode()
+
+
+def test_a_key_the_server_echoes_is_never_shown(tmp_path: Path) -> None:
+    key = "test_echoedsecret"
+    wrap = partial(Rewrite, response=echoes_the_key_and_drops_status)
+    with ThreadedMock(wrap=wrap) as mock:
+        run = run_suite(mock.base_url, tmp_path, "--api-key", key, "-k", "real_object and get_task")
+    assert run.status == 1 and "response.get_task" in run.failed(), run.explain()
+    encoded = base64.b64encode(f"{key}:".encode()).decode()
+    for shown in (run.output, *(p.read_text() for p in tmp_path.iterdir() if p.is_file())):
+        assert key not in shown and encoded not in shown
