@@ -28,6 +28,7 @@ from contract_tests.transport import ServerUnreachable
 Claim = Callable[[Rule, Operation | str], None]
 PREFLIGHT_DONE = "SCALE_CONTRACT_PREFLIGHT_DONE"
 EXIT_UNREACHABLE = 2
+UNREACHABLE = "scale_contract_unreachable"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -51,8 +52,9 @@ def pytest_configure(config: pytest.Config) -> None:
     problem = options.usage_problem(values)
     if problem is not None:
         pytest.exit(f"scale-contract: {problem}", returncode=2)
-    workers = values.get("numprocesses") or 1
-    target = options.build_target(values, workers=int(workers) if str(workers).isdigit() else 2)
+    numprocesses = values.get("numprocesses") or 1  # pytest-xdist's -n: a number, or "auto"
+    workers = int(numprocesses) if str(numprocesses).isdigit() else os.cpu_count() or 1
+    target = options.build_target(values, workers=workers)
     if os.environ.get(PREFLIGHT_DONE) != target.base_url:
         hint = preflight.problem(target)
         if hint is not None:
@@ -64,10 +66,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if target.seed is not None and config.getoption("hypothesis_seed", None) is None:
         config.option.hypothesis_seed = target.seed
     target.publish()
-    config.stash[_RECORDS] = {}
-
-
-_RECORDS = pytest.StashKey[dict[str, records.TestRecord]]()
+    config.pluginmanager.register(RunRecorder(target), "scale-contract-recorder")
 
 
 @pytest.hookimpl(wrapper=True)
@@ -93,8 +92,68 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None]:
         return (yield)
     except ServerUnreachable as error:
         item.session.shouldstop = f"the server went away: {error}"
-        item.user_properties.append(("scale_contract_unreachable", str(error)))
+        item.user_properties.append((UNREACHABLE, str(error)))
         raise
+
+
+def verdict(
+    found: list[records.TestRecord], target: Target
+) -> tuple[int, dict[str, records.RuleOutcome]]:
+    """The exit status a run's records give (0, 1, or 2 when the server went away), and the
+    outcome of every rule the suite knows."""
+    results = records.outcomes(found, (rule.info() for rule in known_rules()))
+    if any(record.outcome == "unreachable" for record in found):
+        return EXIT_UNREACHABLE, results
+    return (1 if any(True for _ in records.broken(results, target.gating_tiers)) else 0), results
+
+
+class RunRecorder:
+    """On the controller (or without xdist): every finished test becomes a record; at the end
+    the records are written, the verdict becomes the exit status and the console shows it."""
+
+    def __init__(self, target: Target) -> None:
+        self.target = target
+        self.found: dict[str, records.TestRecord] = {}
+        self.results: dict[str, records.RuleOutcome] | None = None
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """Fold the phases of a test into its record."""
+        record = self.found.setdefault(report.nodeid, records.TestRecord(report.nodeid, "passed"))
+        if hasattr(report, "wasxfail"):
+            record.outcome, record.message = "xfailed", _message(report)
+        elif report.failed and record.outcome != "failed":
+            record.outcome, record.message = "failed", _message(report)
+        elif report.skipped and record.outcome == "passed":
+            record.outcome, record.message = "skipped", _message(report)
+        for name, value in report.user_properties:
+            if name == UNREACHABLE:
+                record.outcome, record.message = "unreachable", str(value)
+        if report.when == "teardown":
+            # Schemathesis makes one item per operation under one node id: their events add up
+            events = [v for n, v in report.user_properties if n == records.PROPERTY]
+            record.events += [e for e in events if isinstance(e, dict)]
+            record.message = safety.redact(record.message, self.target)
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        found = list(self.found.values())
+        assert self.target.results_dir is not None
+        records.write(found, Path(self.target.results_dir))
+        undecided = (
+            pytest.ExitCode.INTERRUPTED,
+            pytest.ExitCode.INTERNAL_ERROR,
+            pytest.ExitCode.USAGE_ERROR,
+            pytest.ExitCode.NO_TESTS_COLLECTED,
+        )
+        if exitstatus in undecided:
+            return
+        session.exitstatus, self.results = verdict(found, self.target)
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if self.results is None:
+            return
+        terminalreporter.write_line("")
+        for line in render_console(self.results, self.target):
+            terminalreporter.write_line(line)
 
 
 def _message(report: pytest.TestReport) -> str:
@@ -103,74 +162,6 @@ def _message(report: pytest.TestReport) -> str:
     if hasattr(report, "wasxfail"):
         return str(report.wasxfail)
     return report.longreprtext[-3000:] if report.failed else ""
-
-
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    """Fold the three phases of a test into one record (on the controller, or without xdist)."""
-    config = _CONFIG.get("config")
-    if config is None or _RECORDS not in config.stash:
-        return
-    found = config.stash[_RECORDS]
-    record = found.setdefault(report.nodeid, records.TestRecord(report.nodeid, "passed"))
-    if hasattr(report, "wasxfail"):
-        record.outcome, record.message = "xfailed", _message(report)
-    elif report.failed and record.outcome != "failed":
-        record.outcome, record.message = "failed", _message(report)
-    elif report.skipped and record.outcome == "passed":
-        record.outcome, record.message = "skipped", _message(report)
-    for name, value in report.user_properties:
-        if name == "scale_contract_unreachable":
-            record.outcome, record.message = "unreachable", str(value)
-    if report.when == "teardown":
-        # Schemathesis makes one item per operation under one node id: their events add up
-        events = [v for n, v in report.user_properties if n == records.PROPERTY]
-        record.events += [e for e in events if isinstance(e, dict)]
-        record.message = safety.redact(record.message, Target.from_environment())
-
-
-_CONFIG: dict[str, pytest.Config] = {}
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_sessionstart(session: pytest.Session) -> None:
-    _CONFIG["config"] = session.config
-
-
-def verdict(found: list[records.TestRecord], target: Target) -> tuple[int, dict[str, Any]]:
-    results = records.outcomes(found, (rule.info() for rule in known_rules()))
-    if any(record.outcome == "unreachable" for record in found):
-        return EXIT_UNREACHABLE, results
-    return (1 if any(True for _ in records.broken(results, target.gating_tiers)) else 0), results
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    config = session.config
-    if _is_worker(config) or _RECORDS not in config.stash:
-        return
-    target = Target.from_environment()
-    found = list(config.stash[_RECORDS].values())
-    assert target.results_dir is not None
-    records.write(found, Path(target.results_dir))
-    if exitstatus in (pytest.ExitCode.INTERRUPTED, pytest.ExitCode.INTERNAL_ERROR):
-        return
-    if exitstatus in (pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.NO_TESTS_COLLECTED):
-        return
-    status, results = verdict(found, target)
-    config.stash[_VERDICT] = (status, results)
-    session.exitstatus = status
-
-
-_VERDICT = pytest.StashKey[tuple[int, dict[str, Any]]]()
-
-
-def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-    if _VERDICT not in config.stash:
-        return
-    _, results = config.stash[_VERDICT]
-    target = Target.from_environment()
-    terminalreporter.write_line("")
-    for line in render_console(results, target):
-        terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

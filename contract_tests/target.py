@@ -8,6 +8,7 @@ at import time (Schemathesis builds its tests then) and so that xdist workers se
 from __future__ import annotations
 
 import dataclasses
+import functools
 import ipaddress
 import json
 import os
@@ -90,9 +91,14 @@ class Target:
 
     @classmethod
     def from_environment(cls) -> Target:
-        raw = os.environ.get(ENV)
-        if not raw:
-            return cls(base_url="", api_key="")
-        values = json.loads(raw)
-        values["headers"] = tuple(tuple(pair) for pair in values.get("headers", ()))
-        return cls(**values)
+        """The published target (read on every check: parsed once per published value)."""
+        return _parse(os.environ.get(ENV, ""))
+
+
+@functools.lru_cache(maxsize=4)
+def _parse(raw: str) -> Target:
+    if not raw:
+        return Target(base_url="", api_key="")
+    values = json.loads(raw)
+    values["headers"] = tuple(tuple(pair) for pair in values.get("headers", ()))
+    return Target(**values)
