@@ -20,6 +20,7 @@ import pytest
 
 from contract_tests import options, preflight, records, safety
 from contract_tests.api import Api, Rule, known_rules
+from contract_tests.callback_receiver import CallbackReceiver
 from contract_tests.report import render_console
 from contract_tests.spec import Operation
 from contract_tests.target import Target
@@ -104,7 +105,7 @@ def verdict(
     results = records.outcomes(found, (rule.info() for rule in known_rules()))
     if any(record.outcome == "unreachable" for record in found):
         return EXIT_UNREACHABLE, results
-    return (1 if any(True for _ in records.broken(results, target.gating_tiers)) else 0), results
+    return (1 if records.classify(results, target.gating_tiers).broken else 0), results
 
 
 class RunRecorder:
@@ -193,6 +194,16 @@ def _cleanup_after_the_run(request: pytest.FixtureRequest) -> None:
     """Every worker cancels what it created and left pending (via the `api` fixture's end)."""
     if Target.from_environment().base_url:
         request.getfixturevalue("api")
+
+
+@pytest.fixture(scope="session")
+def callback_receiver(target: Target) -> Iterator[CallbackReceiver]:
+    """Where callbacks reach this run; skipped when the server cannot reach the suite."""
+    if target.callback_host is None:
+        pytest.skip("the server cannot reach this suite: pass --callback-host to check callbacks")
+    receiver = CallbackReceiver(target.callback_host)
+    yield receiver
+    receiver.close()
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ as JSON lines, and every report (console, Markdown, exit status) is computed fro
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -183,6 +183,22 @@ def outcomes(
     return found
 
 
-def broken(results: dict[str, RuleOutcome], gating: Iterable[str]) -> Iterator[RuleOutcome]:
+@dataclass(frozen=True)
+class Verdicts:
+    """A run's rules by verdict, each list in rule-id order."""
+
+    broken: list[RuleOutcome]  # failed, in a tier that gates the run
+    warned: list[RuleOutcome]  # failed, in a tier that does not
+    not_reached: list[RuleOutcome]
+    honoured: list[RuleOutcome]
+
+
+def classify(results: dict[str, RuleOutcome], gating: Iterable[str]) -> Verdicts:
     tiers = set(gating)
-    return (r for r in results.values() if r.failures and r.info.tier in tiers)
+    ordered = sorted(results.values(), key=lambda r: r.info.id)
+    return Verdicts(
+        broken=[r for r in ordered if r.status == "fail" and r.info.tier in tiers],
+        warned=[r for r in ordered if r.status == "fail" and r.info.tier not in tiers],
+        not_reached=[r for r in ordered if r.status == "not reached"],
+        honoured=[r for r in ordered if r.status == "pass"],
+    )

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from contract_tests.records import RuleOutcome
+from contract_tests.records import RuleOutcome, classify
 from contract_tests.target import Target
 
 TIERS = ("docs", "sdk", "http", "assumed")
@@ -23,18 +23,6 @@ def tier_counts(results: dict[str, RuleOutcome]) -> dict[str, Counter[str]]:
     for outcome in results.values():
         counts.setdefault(outcome.info.tier, Counter())[outcome.status] += 1
     return counts
-
-
-def _split(
-    results: dict[str, RuleOutcome], target: Target
-) -> tuple[list[RuleOutcome], list[RuleOutcome], list[RuleOutcome], list[RuleOutcome]]:
-    ordered = sorted(results.values(), key=lambda r: r.info.id)
-    gating = target.gating_tiers
-    broken = [r for r in ordered if r.status == "fail" and r.info.tier in gating]
-    warned = [r for r in ordered if r.status == "fail" and r.info.tier not in gating]
-    unreached = [r for r in ordered if r.status == "not reached"]
-    honoured = [r for r in ordered if r.status == "pass"]
-    return broken, warned, unreached, honoured
 
 
 def created(directory: Path) -> dict[str, Any]:
@@ -49,11 +37,12 @@ def created(directory: Path) -> dict[str, Any]:
 
 
 def headline(results: dict[str, RuleOutcome], target: Target) -> str:
-    broken, warned, unreached, honoured = _split(results, target)
+    verdicts = classify(results, target.gating_tiers)
     mode = "strict: every tier gates" if target.strict else "docs and sdk tiers gate"
     return (
-        f"{len(results)} rules ({mode}): {len(broken)} broken, {len(warned)} warnings, "
-        f"{len(honoured)} pass, {len(unreached)} not reached"
+        f"{len(results)} rules ({mode}): {len(verdicts.broken)} broken, "
+        f"{len(verdicts.warned)} warnings, {len(verdicts.honoured)} pass, "
+        f"{len(verdicts.not_reached)} not reached"
     )
 
 
@@ -77,7 +66,7 @@ def _failure_lines(outcome: RuleOutcome, limit: int | None) -> list[str]:
 
 
 def render_console(results: dict[str, RuleOutcome], target: Target) -> list[str]:
-    broken, warned, _, _ = _split(results, target)
+    verdicts = classify(results, target.gating_tiers)
     lines = [f"scale-contract: {headline(results, target)}"]
     counts = tier_counts(results)
     for tier in TIERS:
@@ -85,7 +74,7 @@ def render_console(results: dict[str, RuleOutcome], target: Target) -> list[str]
         lines.append(
             f"  {tier:8} {c['pass']:4} pass  {c['fail']:4} fail  {c['not reached']:4} not reached"
         )
-    for title, selection in (("BROKEN", broken), ("WARNING", warned)):
+    for title, selection in (("BROKEN", verdicts.broken), ("WARNING", verdicts.warned)):
         for outcome in selection:
             lines.append(f"{title} {outcome.info.id} [{outcome.info.tier}]")
             lines += _failure_lines(outcome, limit=3)
@@ -95,7 +84,7 @@ def render_console(results: dict[str, RuleOutcome], target: Target) -> list[str]
 def render_markdown(
     results: dict[str, RuleOutcome], target: Target, ledger: dict[str, Any] | None = None
 ) -> str:
-    broken, warned, unreached, honoured = _split(results, target)
+    verdicts = classify(results, target.gating_tiers)
     lines = [
         f"# Conformance of {target.base_url} to the Scale API v1 spec",
         "",
@@ -115,8 +104,8 @@ def render_markdown(
             "",
         ]
     sections: Iterable[tuple[str, list[RuleOutcome]]] = (
-        ("Broken rules (these decide the exit status)", broken),
-        ("Warnings (tiers that do not gate this run; --strict makes them gate)", warned),
+        ("Broken rules (these decide the exit status)", verdicts.broken),
+        ("Warnings (tiers that do not gate this run; --strict makes them gate)", verdicts.warned),
     )
     for title, selection in sections:
         if not selection:
@@ -129,17 +118,17 @@ def render_markdown(
             )
             lines += _failure_lines(outcome, limit=None)
         lines.append("")
-    if unreached:
+    if verdicts.not_reached:
         lines += ["## Not reached (nothing in this run could exercise these)", ""]
-        for outcome in unreached:
+        for outcome in verdicts.not_reached:
             reasons = sorted(set(outcome.not_reached.values()))
             lines.append(
                 f"- **{outcome.info.id}** [{outcome.info.tier}]: {'; '.join(reasons)[:300]}"
             )
         lines.append("")
-    if honoured:
+    if verdicts.honoured:
         lines += ["## Honoured rules", ""]
-        for outcome in honoured:
+        for outcome in verdicts.honoured:
             lines.append(
                 f"- **{outcome.info.id}** [{outcome.info.tier}] "
                 f"({len(outcome.passed)} operations) `{outcome.info.location}`"

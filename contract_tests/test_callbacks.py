@@ -4,15 +4,11 @@
 from __future__ import annotations
 
 import json
-import threading
-import time
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
 
 from contract_tests.api import Api, Rule, check
+from contract_tests.callback_receiver import CallbackReceiver
 from contract_tests.conftest import Claim
 from contract_tests.spec import document, schema_errors
 from contract_tests.target import Target
@@ -32,42 +28,8 @@ HEADER = Rule(
 WAIT_SECONDS = 20
 
 
-class Receiver:
-    def __init__(self, host: str) -> None:
-        self.received: list[tuple[dict[str, str], bytes]] = []
-        received = self.received
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                length = int(self.headers.get("content-length", 0))
-                received.append(
-                    ({k.lower(): v for k, v in self.headers.items()}, self.rfile.read(length))
-                )
-                self.send_response(200)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer((host, 0), Handler)
-        self.url = f"http://{host}:{self.server.server_address[1]}/scale-callback"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-
-@pytest.fixture(scope="module")
-def receiver(target: Target) -> Iterator[Receiver]:
-    if target.callback_host is None:
-        pytest.skip("the server cannot reach this suite: pass --callback-host to check callbacks")
-    listening = Receiver(target.callback_host)
-    listening.thread.start()
-    yield listening
-    listening.server.shutdown()
-    listening.server.server_close()
-
-
 def test_a_finished_task_is_posted_to_its_callback_url(
-    api: Api, receiver: Receiver, target: Target, claim: Claim
+    api: Api, callback_receiver: CallbackReceiver, target: Target, claim: Claim
 ) -> None:
     claim(PAYLOAD, "task_callback")
     created = api.post(
@@ -75,18 +37,14 @@ def test_a_finished_task_is_posted_to_its_callback_url(
         json_body={
             "attachment": "https://example.com/callback.png",
             "objects_to_annotate": ["car"],
-            "callback_url": receiver.url,
+            "callback_url": callback_receiver.url,
+            "metadata": {"scale_contract_run": target.run_id},
         },
     )
-    assert created.status_code == 200, created.text
+    check(created.status_code == 200, PAYLOAD, "create_annotation_task", "200", created, api)
     task_id = created.json()["task_id"]
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        mine = [r for r in receiver.received if task_id.encode() in r[1]]
-        if mine:
-            break
-        time.sleep(0.05)
-    else:
+    delivery = callback_receiver.delivery(task_id, WAIT_SECONDS)
+    if delivery is None:
         status = api.get(f"/task/{task_id}").json().get("status")
         if status == "pending":
             return  # the task did not finish during the run: no callback is due (not reached)
@@ -94,11 +52,13 @@ def test_a_finished_task_is_posted_to_its_callback_url(
             False,
             PAYLOAD,
             "task_callback",
-            f"a POST to {receiver.url} within {WAIT_SECONDS} s of the task finishing ({status})",
+            f"a POST to {callback_receiver.url} within {WAIT_SECONDS} s of the task finishing "
+            f"({status})",
             created,
             api,
         )
-    headers, raw = mine[0]
+        return
+    headers, raw = delivery
     try:
         body = json.loads(raw)
     except ValueError:

@@ -9,11 +9,8 @@ nor fail. Every object this module creates is named after the run (`target.run_i
 
 from __future__ import annotations
 
-import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import quote
 
@@ -21,6 +18,7 @@ import httpx
 import pytest
 
 from contract_tests.api import Api, Rule, check
+from contract_tests.callback_receiver import CallbackReceiver
 from contract_tests.conftest import Claim
 from contract_tests.mock_controls import hold_pending
 from contract_tests.spec import document, resolve, schema_errors
@@ -960,74 +958,31 @@ def test_a_list_without_limit_or_offset_uses_the_defaults(
 # --- callbacks and attachments -----------------------------------------------------------------
 
 
-class _Receiver:
-    """Answers every callback POST with 200 and keeps the bodies."""
-
-    def __init__(self, host: str) -> None:
-        self.bodies: list[bytes] = []
-        bodies = self.bodies
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                bodies.append(self.rfile.read(int(self.headers.get("content-length", 0))))
-                self.send_response(200)
-                self.send_header("content-length", "0")
-                self.end_headers()
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer((host, 0), Handler)
-        self.url = f"http://{host}:{self.server.server_address[1]}/documented-callback"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def delivered(self, task_id: str, wait: float) -> bool:
-        deadline = time.monotonic() + wait
-        while time.monotonic() < deadline:
-            for raw in list(self.bodies):
-                try:
-                    if json.loads(raw).get("task_id") == task_id:
-                        return True
-                except (ValueError, AttributeError):
-                    continue
-            time.sleep(0.05)
-        return False
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 def test_a_delivered_callback_sets_callback_succeeded(
-    api: Api, target: Target, claim: Claim
+    api: Api, target: Target, claim: Claim, callback_receiver: CallbackReceiver
 ) -> None:
     claim(CALLBACK_SUCCEEDED, "get_task")
-    if target.callback_host is None:
-        return  # not reached: the server cannot POST to this suite (--callback-host)
-    receiver = _Receiver(target.callback_host)
-    try:
-        task = _create(api, "annotation", _annotation(target, callback_url=receiver.url))
-        if task is None:
-            return  # not reached: the server did not create the task
-        task_id = str(task.get("task_id"))
-        if not receiver.delivered(task_id, 2 * WAIT_SECONDS):
-            return  # not reached: no callback within the wait (callback.payload's part)
-        deadline = time.monotonic() + WAIT_SECONDS
-        while True:
-            response = api.get(f"/task/{task_id}")
-            if _body(response).get("callback_succeeded") is True or time.monotonic() > deadline:
-                break
-            time.sleep(0.1)
-        check(
-            _body(response).get("callback_succeeded") is True,
-            CALLBACK_SUCCEEDED,
-            "get_task",
-            "callback_succeeded true once the callback got a 200",
-            response,
-            api,
-        )
-    finally:
-        receiver.close()
+    body = _annotation(target, callback_url=callback_receiver.url)
+    task = _create(api, "annotation", body)
+    if task is None:
+        return  # not reached: the server did not create the task
+    task_id = str(task.get("task_id"))
+    if callback_receiver.delivery(task_id, 2 * WAIT_SECONDS) is None:
+        return  # not reached: no callback within the wait (callback.payload's part)
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        response = api.get(f"/task/{task_id}")
+        if _body(response).get("callback_succeeded") is True or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    check(
+        _body(response).get("callback_succeeded") is True,
+        CALLBACK_SUCCEEDED,
+        "get_task",
+        "callback_succeeded true once the callback got a 200",
+        response,
+        api,
+    )
 
 
 def test_an_unreachable_attachment_ends_in_error(api: Api, target: Target, claim: Claim) -> None:

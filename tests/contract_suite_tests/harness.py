@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contract_tests import records
-from contract_tests.records import RuleOutcome
+from contract_tests.records import RuleOutcome, classify
 from contract_tests.target import GATING_TIERS
 
 
@@ -22,15 +22,7 @@ class SuiteRun:
 
     def failed(self, gating: frozenset[str] = GATING_TIERS) -> set[str]:
         """Ids of the rules the run found broken in a gating tier."""
-        return {rule for rule, r in self.results.items() if r.failures and r.info.tier in gating}
-
-    def warned(self, gating: frozenset[str] = GATING_TIERS) -> set[str]:
-        return {
-            rule for rule, r in self.results.items() if r.failures and r.info.tier not in gating
-        }
-
-    def not_reached(self) -> set[str]:
-        return {rule for rule, r in self.results.items() if r.status == "not reached"}
+        return {outcome.info.id for outcome in classify(self.results, gating).broken}
 
     def explain(self) -> str:
         broken = "\n".join(
