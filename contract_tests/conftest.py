@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -22,7 +23,7 @@ from contract_tests import options, preflight, records, safety
 from contract_tests.api import Api, Rule, known_rules
 from contract_tests.callback_receiver import CallbackReceiver
 from contract_tests.report import render_console
-from contract_tests.spec import Operation
+from contract_tests.spec import Operation, operations
 from contract_tests.target import Target
 from contract_tests.transport import ServerUnreachable
 
@@ -68,6 +69,26 @@ def pytest_configure(config: pytest.Config) -> None:
         config.option.hypothesis_seed = target.seed
     target.publish()
     config.pluginmanager.register(RunRecorder(target), "scale-contract-recorder")
+
+
+SCHEMATHESIS_MODULE = "test_schemathesis.py"
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Skip building the Schemathesis tests (seconds of start-up: every operation's coverage
+    cases) when a `-k` selection can match none of them. Only for selections without `not`,
+    where "no word of it names this module, its test or an operation" means "nothing in it is
+    selected"."""
+    selection = str(config.getoption("keyword") or "")
+    if collection_path.name != SCHEMATHESIS_MODULE or not selection:
+        return None
+    words = set(re.split(r"[\s()]+", selection.lower())) - {"", "and", "or"}
+    if "not" in words:
+        return None
+    names = [SCHEMATHESIS_MODULE, "test_operation_conforms_to_the_spec", "billable"]
+    names += [f"{op.label} {op.operation_id}" for op in operations()]
+    haystack = "\n".join(names).lower()
+    return True if not any(word in haystack for word in words) else None
 
 
 @pytest.hookimpl(wrapper=True)
