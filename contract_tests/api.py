@@ -151,10 +151,6 @@ class Api:
     def close(self) -> None:
         self.http.close()
 
-    def reproduce(self, response: httpx.Response | None = None) -> str:
-        response = response or self.last
-        return curl(response.request, self.api_key) if response is not None else "(no request)"
-
 
 def _json_or_none(response: httpx.Response) -> Any:
     try:

@@ -17,6 +17,7 @@ import httpx
 import requests
 from httpx_retries import Retry, RetryTransport
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import NewConnectionError
 from urllib3.util import Retry as Urllib3Retry
 
 from contract_tests.target import Target
@@ -131,9 +132,12 @@ class _ThrottledAdapter(HTTPAdapter):
         self.throttle.wait()
         try:
             return super().send(request, *args, **kwargs)
+        except requests.ConnectTimeout as error:
+            raise ServerUnreachable(f"cannot connect: {error}") from error
         except requests.ConnectionError as error:
-            if "Connection refused" in str(error) or "Failed to establish" in str(error):
-                raise ServerUnreachable(f"cannot connect: {error}") from error
+            cause = getattr(error.args[0], "reason", None) if error.args else None
+            if isinstance(cause, NewConnectionError):  # refused, unresolvable, unroutable
+                raise ServerUnreachable(f"cannot connect: {cause}") from error
             raise
 
 
