@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import json
 import time
+from functools import partial
 from pathlib import Path
 
 import trustme
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from contract_tests.target import ALL_TIERS
 from scale_mock.testing import SubprocessMock, ThreadedMock
+from tests.contract_suite_tests.broken_servers import Rewrite
 from tests.contract_suite_tests.harness import run_suite
+from tests.contract_suite_tests.legal_variants import accepts_empty_lists
 
 ONE_CHECK = ("-k", "unique_id_is_taken")  # one test, three requests
 GATEWAY_HEADER, GATEWAY_TOKEN = "x-gateway-token", "let-me-in"
@@ -127,3 +131,19 @@ def test_a_deadline_in_the_past_reaches_nothing_and_breaks_nothing(tmp_path: Pat
     assert run.status == 0, run.explain()
     assert all(outcome.status == "not reached" for outcome in run.results.values())
     assert "0 pass" in (tmp_path / "summary.md").read_text()
+
+
+def test_strict_gates_on_the_assumed_tier(tmp_path: Path) -> None:
+    """An empty `objects_to_annotate` accepted: no document forbids it (`assumed` minItems), so
+    a warning by default and a broken rule with --strict."""
+    wrap = partial(Rewrite, request=accepts_empty_lists)
+    rule = "create_annotation_task.body.objects_to_annotate.minItems"
+    select = ("-k", "create_annotation_task and objects_to_annotate and minItems")
+    with ThreadedMock(wrap=wrap) as mock:
+        default = run_suite(mock.base_url, tmp_path / "a", "--api-key", "test_t", *select)
+        strict = run_suite(
+            mock.base_url, tmp_path / "b", "--api-key", "test_t", "--strict", *select
+        )
+    assert default.status == 0 and rule not in default.failed(), default.explain()
+    assert default.results[rule].failures and default.results[rule].info.tier == "assumed"
+    assert strict.status == 1 and rule in strict.failed(ALL_TIERS), strict.explain()
