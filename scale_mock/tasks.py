@@ -43,7 +43,6 @@ COMMON_KEYS = frozenset(
     }
 )
 PIXEL_KEYS = ("min_width", "min_height")
-TERMINAL = frozenset({"completed", "canceled", "error"})
 LEGACY_PATHS = {"categorize": "categorization"}
 TOP_LEVEL_SCRIPT = frozenset({"phonecall"})
 

@@ -1,7 +1,9 @@
-"""Validate `openapi/scale.yaml` and print what it holds.
+"""Validate `openapi/scale.yaml` and print what it holds (`make spec`).
 
-This is what `make demo` runs until the mock and the contract suite exist: a quick, offline
-answer to "is the spec valid, and how much of the API does it describe?".
+Checks the spec with openapi-spec-validator, then prints a summary: operations per tag (and how
+many are deprecated), schemas, named examples, `x-scale-rules` entries, `x-provenance` entries
+per tier and the webhooks. Offline; exits non-zero if the spec is invalid.
+Usage: `python scripts/spec_summary.py [SPEC]` (default `openapi/scale.yaml`).
 """
 
 from __future__ import annotations
