@@ -67,6 +67,9 @@ class Page:
     has_more: bool
 
 
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
 class Store:
     def __init__(self, path: str = ":memory:") -> None:
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
@@ -201,7 +204,8 @@ class Store:
             rows = self._db.execute(
                 f"SELECT seq, doc FROM objects WHERE {page_where} "
                 "ORDER BY seq DESC LIMIT ? OFFSET ?",
-                (*page_params, limit + 1, offset),
+                # an offset past SQLite's integers skips everything, as any offset past `count`
+                (*page_params, limit + 1, min(offset, SQLITE_MAX_INTEGER)),
             ).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
