@@ -20,7 +20,7 @@ from typing import TypeVar
 
 import httpx
 import pytest
-from starlette.types import Scope
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from contract_tests import records
 from contract_tests.api import known_rules
@@ -209,15 +209,27 @@ def test_the_results_file_is_the_report(tmp_path: Path) -> None:
     assert run.results["state.set_task_metadata"].status == "pass"
 
 
+class GoesAway:
+    """Serves `count` API requests, then has the server shut down (no time involved)."""
+
+    def __init__(self, app: ASGIApp, count: int, stop: Callable[[], None]) -> None:
+        self.app, self.left, self.stop = app, count, stop
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"].startswith("/v1"):
+            self.left -= 1
+            if self.left == 0:
+                threading.Thread(target=self.stop).start()
+        await self.app(scope, receive, send)
+
+
 def test_a_server_that_goes_away_during_the_run_is_exit_2(tmp_path: Path) -> None:
     """Connection loss after the preflight is a connection problem, not broken rules."""
-    with ThreadedMock() as mock:
-        stopper = threading.Timer(6.0, mock.__exit__, (None, None, None))
-        stopper.start()
-        try:
-            run = run_suite(mock.base_url, tmp_path, "--api-key", "test_gone", "-k", "auth")
-        finally:
-            stopper.cancel()
+    mocks: list[ThreadedMock] = []
+    wrap = partial(GoesAway, count=30, stop=lambda: mocks[0].__exit__(None, None, None))
+    with ThreadedMock(wrap=wrap) as mock:
+        mocks.append(mock)
+        run = run_suite(mock.base_url, tmp_path, "--api-key", "test_gone", "-k", "auth")
     assert run.status == 2, run.explain()
     assert "went away" in run.output, run.output[-2000:]
 
