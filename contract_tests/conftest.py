@@ -22,7 +22,7 @@ import pytest
 from contract_tests import options, preflight, records, safety
 from contract_tests.api import Api, Rule, known_rules
 from contract_tests.callback_receiver import CallbackReceiver
-from contract_tests.report import render_console
+from contract_tests.report import created, render_console, render_markdown
 from contract_tests.spec import Operation, operations
 from contract_tests.target import Target
 from contract_tests.transport import ServerUnreachable
@@ -31,6 +31,7 @@ Claim = Callable[[Rule, Operation | str], None]
 PREFLIGHT_DONE = "SCALE_CONTRACT_PREFLIGHT_DONE"
 EXIT_UNREACHABLE = 2
 UNREACHABLE = "scale_contract_unreachable"
+SUMMARY_FILE = "summary.md"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -159,7 +160,8 @@ class RunRecorder:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         found = list(self.found.values())
         assert self.target.results_dir is not None
-        records.write(found, Path(self.target.results_dir))
+        directory = Path(self.target.results_dir)
+        records.write(found, directory)
         undecided = (
             pytest.ExitCode.INTERRUPTED,
             pytest.ExitCode.INTERNAL_ERROR,
@@ -169,6 +171,8 @@ class RunRecorder:
         if exitstatus in undecided:
             return
         session.exitstatus, self.results = verdict(found, self.target)
+        summary = render_markdown(self.results, self.target, created(directory))
+        (directory / SUMMARY_FILE).write_text(summary + "\n")
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if self.results is None:
