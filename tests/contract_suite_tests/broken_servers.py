@@ -69,15 +69,18 @@ class Rewrite:
         await send({"type": "http.response.body", "body": content})
 
 
-def _is(scope: Scope, method: str, pattern: str) -> bool:
+def matches(scope: Scope, method: str, pattern: str) -> bool:
+    """The request is `method` on a path matching `pattern` (whole path)."""
     return scope["method"] == method and re.fullmatch(pattern, scope["path"]) is not None
 
 
-def _json_edit(change: Callable[[Any], Any]) -> Callable[[bytes], bytes]:
-    def edit(content: bytes) -> bytes:
-        return json.dumps(change(json.loads(content))).encode()
-
-    return edit
+def edit_json(content: bytes, change: Callable[[Any], Any]) -> bytes:
+    """`content` with `change` applied to its JSON; a body that is not JSON stays as it is."""
+    try:
+        payload = json.loads(content)
+    except ValueError:
+        return content
+    return json.dumps(change(payload)).encode()
 
 
 # --- the breaks ----------------------------------------------------------------------------
@@ -85,7 +88,7 @@ def _json_edit(change: Callable[[Any], Any]) -> Callable[[bytes], bytes]:
 
 def accepts_seven_objects(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
     """Silently truncates `objects_to_annotate` to 6 instead of refusing 7 (maxItems: 6)."""
-    if _is(scope, "POST", r"/v1/task/annotation") and body:
+    if matches(scope, "POST", r"/v1/task/annotation") and body:
         payload = json.loads(body)
         if isinstance(payload, dict) and isinstance(payload.get("objects_to_annotate"), list):
             payload["objects_to_annotate"] = payload["objects_to_annotate"][:6]
@@ -95,14 +98,14 @@ def accepts_seven_objects(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
 
 def drops_task_status(scope: Scope, status: int, content: bytes) -> tuple[int, bytes]:
     """`GET /task/{id}` answers without the required `status`."""
-    if status == 200 and _is(scope, "GET", r"/v1/task/[^/]+"):
-        content = _json_edit(lambda task: {k: v for k, v in task.items() if k != "status"})(content)
+    if status == 200 and matches(scope, "GET", r"/v1/task/[^/]+"):
+        content = edit_json(content, lambda task: {k: v for k, v in task.items() if k != "status"})
     return status, content
 
 
 def crashes_on_bad_projects(scope: Scope, status: int, content: bytes) -> tuple[int, bytes]:
     """Invalid input to `POST /projects` gets a 500 instead of a 400."""
-    if status == 400 and _is(scope, "POST", r"/v1/projects"):
+    if status == 400 and matches(scope, "POST", r"/v1/projects"):
         return 500, content
     return status, content
 
@@ -132,7 +135,7 @@ def _leaks_to(owner: str) -> RequestEdit:
 
 def cancel_does_nothing(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
     """`POST /task/{id}/cancel` answers the task, unchanged, whatever its status."""
-    if _is(scope, "POST", r"/v1/task/[^/]+/cancel"):
+    if matches(scope, "POST", r"/v1/task/[^/]+/cancel"):
         path = scope["path"].removesuffix("/cancel")
         scope.update(method="GET", path=path, raw_path=path.encode(), query_string=b"")
     return scope, b"" if scope["method"] == "GET" else body
@@ -140,21 +143,21 @@ def cancel_does_nothing(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
 
 def duplicates_are_accepted(scope: Scope, status: int, content: bytes) -> tuple[int, bytes]:
     """A second create with a `unique_id` in use gets 200 instead of 409."""
-    if status == 409 and _is(scope, "POST", r"/v1/task/[a-z]+"):
+    if status == 409 and matches(scope, "POST", r"/v1/task/[a-z]+"):
         return 200, content
     return status, content
 
 
 def add_tags_replaces(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
     """`PUT /task/{id}/tags` (add) replaces the tags, as `POST` does."""
-    if _is(scope, "PUT", r"/v1/task/[^/]+/tags"):
+    if matches(scope, "PUT", r"/v1/task/[^/]+/tags"):
         scope["method"] = "POST"
     return scope, body
 
 
 def set_params_keeps_history(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
     """`setParams` answers the project without adding a version."""
-    if _is(scope, "POST", r"/v1/projects/[^/]+/setParams"):
+    if matches(scope, "POST", r"/v1/projects/[^/]+/setParams"):
         path = scope["path"].removesuffix("/setParams")
         raw = scope["raw_path"].removesuffix(b"/setParams")
         scope.update(method="GET", path=path, raw_path=raw)
@@ -164,14 +167,14 @@ def set_params_keeps_history(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
 
 def lists_oldest_first(scope: Scope, status: int, content: bytes) -> tuple[int, bytes]:
     """`GET /tasks` pages come in ascending `created_at`."""
-    if status == 200 and _is(scope, "GET", r"/v1/tasks"):
-        content = _json_edit(lambda page: {**page, "docs": list(reversed(page["docs"]))})(content)
+    if status == 200 and matches(scope, "GET", r"/v1/tasks"):
+        content = edit_json(content, lambda page: {**page, "docs": list(reversed(page["docs"]))})
     return status, content
 
 
 def _drops_query(name: str) -> RequestEdit:
     def drop(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
-        if _is(scope, "GET", r"/v1/tasks"):
+        if matches(scope, "GET", r"/v1/tasks"):
             query = [(k, v) for k, v in parse_qsl(scope["query_string"].decode()) if k != name]
             scope["query_string"] = urlencode(query).encode()
         return scope, body
@@ -181,13 +184,13 @@ def _drops_query(name: str) -> RequestEdit:
 
 def miscounts_batches(scope: Scope, status: int, content: bytes) -> tuple[int, bytes]:
     """`GET /batches/{name}/status` reports every task as pending."""
-    if status == 200 and _is(scope, "GET", r"/v1/batches/[^/]+/status"):
+    if status == 200 and matches(scope, "GET", r"/v1/batches/[^/]+/status"):
 
         def everything_pending(counts: dict[str, Any]) -> dict[str, Any]:
             total = sum(v for k, v in counts.items() if k != "status")
             return {"status": counts["status"], "pending": total}
 
-        content = _json_edit(everything_pending)(content)
+        content = edit_json(content, everything_pending)
     return status, content
 
 

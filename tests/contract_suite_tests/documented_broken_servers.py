@@ -17,14 +17,16 @@ from urllib.parse import parse_qsl, urlencode
 
 from starlette.types import ASGIApp, Scope
 
-from tests.contract_suite_tests.broken_servers import RequestEdit, ResponseEdit, Rewrite
+from tests.contract_suite_tests.broken_servers import (
+    RequestEdit,
+    ResponseEdit,
+    Rewrite,
+    edit_json,
+    matches,
+)
 
 TASK = r"/v1/task/[^/]+"
 CREATE = r"/v1/task/[a-z]+"
-
-
-def _is(scope: Scope, method: str, pattern: str) -> bool:
-    return scope["method"] == method and re.fullmatch(pattern, scope["path"]) is not None
 
 
 def _json(content: bytes) -> Any:
@@ -40,9 +42,8 @@ def _edit_json(
     """A response edit applying `change` to the JSON body of matching answers."""
 
     def edit(scope: Scope, got: int, content: bytes) -> tuple[int, bytes]:
-        payload = _json(content)
-        if got == status and _is(scope, method, pattern) and payload is not None:
-            return got, json.dumps(change(payload)).encode()
+        if got == status and matches(scope, method, pattern):
+            return got, edit_json(content, change)
         return got, content
 
     return edit
@@ -50,7 +51,7 @@ def _edit_json(
 
 def _status(method: str, pattern: str, old: int, new: int) -> ResponseEdit:
     def edit(scope: Scope, got: int, content: bytes) -> tuple[int, bytes]:
-        return (new if got == old and _is(scope, method, pattern) else got), content
+        return (new if got == old and matches(scope, method, pattern) else got), content
 
     return edit
 
@@ -129,7 +130,7 @@ def _cancel_answers_pending(task: Any) -> Any:
 
 def default_limit_10(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
     """`GET /tasks` without `limit` pages by 10 (the documented default is 100)."""
-    if _is(scope, "GET", r"/v1/tasks"):
+    if matches(scope, "GET", r"/v1/tasks"):
         query = parse_qsl(scope["query_string"].decode())
         if not any(k == "limit" for k, _ in query):
             scope["query_string"] = urlencode([*query, ("limit", "10")]).encode()
@@ -138,7 +139,7 @@ def default_limit_10(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
 
 def attachments_always_fetched(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
     """An attachment that cannot be fetched (`.invalid`) is treated as one that can."""
-    if _is(scope, "POST", CREATE) and b".invalid" in body:
+    if matches(scope, "POST", CREATE) and b".invalid" in body:
         body = re.sub(rb"https://[^/\"]+\.invalid/", b"https://example.com/", body)
     return scope, body
 
@@ -148,7 +149,7 @@ def _drop_body_key(method: str, pattern: str, name: str) -> RequestEdit:
 
     def edit(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
         payload = _json(body) if body else None
-        if _is(scope, method, pattern) and isinstance(payload, dict) and name in payload:
+        if matches(scope, method, pattern) and isinstance(payload, dict) and name in payload:
             body = json.dumps({k: v for k, v in payload.items() if k != name}).encode()
         return scope, body
 
@@ -157,7 +158,7 @@ def _drop_body_key(method: str, pattern: str, name: str) -> RequestEdit:
 
 def _drop_query(method: str, pattern: str, name: str) -> RequestEdit:
     def edit(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
-        if _is(scope, method, pattern):
+        if matches(scope, method, pattern):
             query = [(k, v) for k, v in parse_qsl(scope["query_string"].decode()) if k != name]
             scope["query_string"] = urlencode(query).encode()
         return scope, body
@@ -168,7 +169,7 @@ def _drop_query(method: str, pattern: str, name: str) -> RequestEdit:
 def email_callbacks_refused(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
     """A create whose callback_url is an e-mail address is made invalid (a 400 follows)."""
     payload = _json(body) if body else None
-    if _is(scope, "POST", CREATE) and isinstance(payload, dict):
+    if matches(scope, "POST", CREATE) and isinstance(payload, dict):
         url = payload.get("callback_url")
         if isinstance(url, str) and "@" in url and "://" not in url:
             body = json.dumps({**payload, "callback_url": 12345}).encode()
@@ -178,7 +179,7 @@ def email_callbacks_refused(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
 def unique_id_suffixed(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
     """`POST /task/{id}/unique_id` stores another unique_id than the one sent."""
     payload = _json(body) if body else None
-    if _is(scope, "POST", rf"{TASK}/unique_id") and isinstance(payload, dict):
+    if matches(scope, "POST", rf"{TASK}/unique_id") and isinstance(payload, dict):
         body = json.dumps({**payload, "unique_id": f"{payload.get('unique_id')}-other"}).encode()
     return scope, body
 

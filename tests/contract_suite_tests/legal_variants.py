@@ -19,7 +19,12 @@ from urllib.parse import parse_qsl, urlencode
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from contract_tests.spec import operations
-from tests.contract_suite_tests.broken_servers import RequestEdit, ResponseEdit, Rewrite
+from tests.contract_suite_tests.broken_servers import (
+    RequestEdit,
+    ResponseEdit,
+    Rewrite,
+    edit_json,
+)
 
 
 class HidesMockControls:
@@ -92,14 +97,6 @@ class AnswersUndocumentedMethodsWith501:
         await self.app(scope, receive, send)
 
 
-def _edit_json(content: bytes, change: Callable[[Any], Any]) -> bytes:
-    try:
-        payload = json.loads(content)
-    except ValueError:
-        return content
-    return json.dumps(change(payload)).encode()
-
-
 def _tasks_in(payload: Any) -> list[dict[str, Any]]:
     """Every task object in an answer: the answer itself, or a list page's docs."""
     if isinstance(payload, dict) and "task_id" in payload and "status" in payload:
@@ -122,7 +119,7 @@ def adds_undocumented_fields(scope: Scope, status: int, content: bytes) -> tuple
         return payload
 
     if scope["path"].startswith("/v1"):
-        content = _edit_json(content, add)
+        content = edit_json(content, add)
     return status, content
 
 
@@ -139,7 +136,7 @@ def nulls_for_unfinished(scope: Scope, status: int, content: bytes) -> tuple[int
         return payload
 
     if scope["path"].startswith("/v1"):
-        content = _edit_json(content, nulls)
+        content = edit_json(content, nulls)
     return status, content
 
 
@@ -178,7 +175,7 @@ def lists_tasks_of_new_types(scope: Scope, status: int, content: bytes) -> tuple
             page["docs"].append(newcomer)
         return page
 
-    return status, _edit_json(content, add)
+    return status, edit_json(content, add)
 
 
 def accepts_empty_lists(scope: Scope, body: bytes) -> tuple[Scope, bytes]:
