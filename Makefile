@@ -19,7 +19,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy scale_mock contract_tests scripts tests bench
+	$(BIN)/mypy scale_spec scale_mock contract_tests scripts tests bench
 	# the generated package too, strictly (generated code is never excluded from checks)
 	cd generated_client && ../$(BIN)/mypy --strict --python-version 3.11 --cache-dir ../.mypy_cache -p scale_api_client
 

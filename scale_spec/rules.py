@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from scale_spec.document import escape, lookup
+
 _ABSENT: Any = object()  # a pointer that leads nowhere; distinct from JSON null (None)
 
 
@@ -28,7 +30,8 @@ class RuleViolation:
 def find_rule_violations(
     spec: Mapping[str, Any], schema: Mapping[str, Any], instance: Any
 ) -> list[RuleViolation]:
-    """Walk `instance` alongside `schema` and evaluate every x-scale-rules entry met on the way."""
+    """Walk `instance` alongside `schema` (whose `$ref`s resolve in the document `spec`) and
+    evaluate every x-scale-rules entry met on the way."""
     found: list[RuleViolation] = []
     _walk(spec, schema, instance, "", found, set())
     return found
@@ -48,7 +51,7 @@ def _walk(
         return
     seen.add((id(node), at))
     if isinstance(node.get("$ref"), str):
-        _walk(spec, resolve_ref(spec, node["$ref"]), value, at, found, seen)
+        _walk(spec, lookup(spec, node["$ref"]), value, at, found, seen)
     for member in node.get("allOf", []):
         _walk(spec, member, value, at, found, seen)
     for branch in [*node.get("oneOf", []), *node.get("anyOf", [])]:
@@ -58,7 +61,7 @@ def _walk(
         properties = node.get("properties", {})
         for key, item in value.items():
             sub = properties.get(key, node.get("additionalProperties"))
-            _walk(spec, sub, item, f"{at}/{escape_token(key)}", found, seen)
+            _walk(spec, sub, item, f"{at}/{escape(key)}", found, seen)
     if isinstance(value, list):
         for index, item in enumerate(value):
             _walk(spec, node.get("items"), item, f"{at}/{index}", found, seen)
@@ -72,16 +75,6 @@ def _walk(
             found.append(RuleViolation(rule["id"], at + pointer, message, rule["description"]))
 
 
-def resolve_ref(spec: Mapping[str, Any], ref: str) -> Any:
-    """Follow a local `$ref`; anything else is a spec bug, so fail loudly rather than skip rules."""
-    if not ref.startswith("#/"):
-        raise ValueError(f"only local $ref is supported, got {ref!r}")
-    target = _get(spec, ref[1:])
-    if target is _ABSENT:
-        raise ValueError(f"unresolvable $ref {ref!r}")
-    return target
-
-
 def _may_match(spec: Mapping[str, Any], branch: Any, value: Any) -> bool:
     """A cheap stand-in for "the instance matches this branch": its declared `type` fits."""
     seen: set[int] = set()
@@ -89,7 +82,7 @@ def _may_match(spec: Mapping[str, Any], branch: Any, value: Any) -> bool:
         if id(branch) in seen:
             return False
         seen.add(id(branch))
-        branch = resolve_ref(spec, branch["$ref"])
+        branch = lookup(spec, branch["$ref"])
     declared = branch.get("type") if isinstance(branch, Mapping) else None
     if declared is None:
         return True
@@ -105,11 +98,6 @@ def _json_types(value: Any) -> set[str]:
         return {"integer", "number"}
     names = {dict: "object", list: "array", str: "string", float: "number", type(None): "null"}
     return {names[type(value)]} if type(value) in names else set()
-
-
-def escape_token(token: str) -> str:
-    """Escape an object key as an RFC 6901 reference token, so the pointer stays unambiguous."""
-    return str(token).replace("~", "~0").replace("/", "~1")
 
 
 def _get(document: Any, pointer: str) -> Any:
@@ -187,7 +175,7 @@ def _values_in(rule: Mapping[str, Any], value: Any) -> Violations:
         return []
     return [
         (
-            f"{rule['field']}/{escape_token(key)}",
+            f"{rule['field']}/{escape(key)}",
             f"{_name(rule['field'])}[{_show(key)}] ({_show(item)}) is not "
             f"one of {_name(rule['in'])} {_show(allowed)}",
         )

@@ -1,0 +1,178 @@
+"""`Spec`: the spec document loaded once, with everything the kit derives from it.
+
+The mock, the suite, the tests, the scripts and the docs builder read `openapi/scale.yaml`
+through this object and nothing else: one parse, one `$ref` resolution, one `allOf` merge, one
+validator registry. A spec other than the packaged one (a copy under test, an older version from
+git) is just another `Spec`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from scale_spec import document as doc
+from scale_spec import operations, provenance, rules, schemas
+from scale_spec.operations import Operation
+
+Json = Any
+SPEC_URI = "urn:scale-api:openapi"
+PACKAGED = Path(__file__).parent / "scale.yaml"  # a symlink to openapi/scale.yaml in a checkout
+BEHAVIOURS = "behaviours.yaml"  # the documented-behaviour matrix, beside the spec
+
+
+class Spec:
+    def __init__(
+        self,
+        document: Mapping[str, Json],
+        path: Path | None = None,
+        behaviours: Mapping[str, Json] | None = None,
+    ) -> None:
+        self.document: Mapping[str, Json] = document
+        self.path = path
+        self._behaviours = behaviours
+        self._validators: dict[str, Draft202012Validator] = {}
+
+    @classmethod
+    def from_file(cls, path: Path) -> Spec:
+        """The spec at `path`, with the behaviour matrix beside it if there is one."""
+        matrix_path = path.parent / BEHAVIOURS
+        matrix = doc.read(matrix_path) if matrix_path.exists() else None
+        return cls(doc.read(path), path=path, behaviours=matrix)
+
+    @classmethod
+    def from_text(cls, text: str) -> Spec:
+        return cls(doc.parse(text))
+
+    # -- the document --------------------------------------------------------------------------
+
+    @property
+    def version(self) -> str:
+        return str(self.document.get("info", {}).get("version", ""))
+
+    def lookup(self, ref: str) -> Json:
+        """The node at a local pointer (`#/components/schemas/Task`)."""
+        return doc.lookup(self.document, ref)
+
+    def resolve(self, node: Json) -> Json:
+        """Follow Reference Objects (`{$ref: ...}`) until a node that is not one."""
+        seen = 0
+        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+            node, seen = self.lookup(node["$ref"]), seen + 1
+            if seen > 64:
+                raise ValueError("a $ref cycle")
+        return node
+
+    def iter_nodes(self, node: Json = None, pointer: str = "#") -> Iterator[tuple[str, Json]]:
+        return doc.iter_nodes(self.document if node is None else node, pointer)
+
+    @property
+    def webhooks(self) -> Mapping[str, Json]:
+        return dict(self.document.get("webhooks", {}))
+
+    # -- schemas -------------------------------------------------------------------------------
+
+    def flat(self, schema: Json) -> dict[str, Json]:
+        """The schema with its `$ref` and `allOf` members merged (see `schemas.flat`)."""
+        return schemas.flat(self.document, schema)
+
+    def merged_object(self, schema: Json) -> schemas.MergedSchema:
+        return schemas.merge_object(self.document, schema)
+
+    @cached_property
+    def registry(self) -> Registry[Json]:
+        resource: Resource[Json] = Resource.from_contents(
+            self.document, default_specification=DRAFT202012
+        )
+        registry: Registry[Json] = Registry().with_resource(SPEC_URI, resource)
+        return registry
+
+    def validator(self, pointer: str) -> Draft202012Validator:
+        """A format-checking 2020-12 validator of the schema at `pointer` (`#/...`): the whole
+        spec is one resource, so its `#/components/...` references resolve as for any OpenAPI
+        3.1 tool."""
+        if pointer not in self._validators:
+            self._validators[pointer] = self.validator_for({"$ref": f"{SPEC_URI}{pointer}"})
+        return self._validators[pointer]
+
+    def validator_for(self, schema: Mapping[str, Json]) -> Draft202012Validator:
+        """A validator of a schema that is not in the spec but may reference it."""
+        return Draft202012Validator(
+            schema, registry=self.registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+        )
+
+    def schema_errors(self, pointer: str, instance: Json) -> list[str]:
+        """`where: message` for every way `instance` breaks the schema at `pointer`."""
+        return [
+            f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}"
+            for e in self.validator(pointer).iter_errors(instance)
+        ]
+
+    def rule_violations(self, schema: Json, instance: Json) -> list[rules.RuleViolation]:
+        """The `x-scale-rules` (cross-field rules JSON Schema cannot state) `instance` breaks."""
+        return rules.find_rule_violations(self.document, schema, instance)
+
+    # -- operations ----------------------------------------------------------------------------
+
+    @cached_property
+    def operations(self) -> tuple[Operation, ...]:
+        return operations.build(self)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Operation]:
+        return {op.operation_id: op for op in self.operations}
+
+    def operation(self, operation_id: str) -> Operation:
+        try:
+            return self._by_id[operation_id]
+        except KeyError:
+            raise KeyError(f"the spec has no operation {operation_id!r}") from None
+
+    def find(self, method: str, path: str) -> Operation:
+        """The operation declared at `path` (a template, as written in the spec) for `method`."""
+        for op in self.operations:
+            if op.method == method.lower() and op.path == path:
+                return op
+        raise KeyError(f"the spec has no operation {method.upper()} {path}")
+
+    def property_defaults(self, operation: Operation) -> dict[str, Json]:
+        """Every property default of the operation's primary body schema, `allOf` merged."""
+        body = operation.primary_body
+        if body is None:
+            return {}
+        properties = self.merged_object(body.schema).properties
+        return {name: prop["default"] for name, prop in properties.items() if "default" in prop}
+
+    # -- provenance ----------------------------------------------------------------------------
+
+    def tier(self, node: Json, key: str) -> str | None:
+        """The tier the (resolved) node's `x-provenance` gives `key`."""
+        return provenance.tier_of(self.resolve(node), key)
+
+    def gated_document(self, tiers: Iterable[str]) -> dict[str, Json]:
+        return provenance.gated(self.document, tiers)
+
+    def provenance_rows(self) -> list[tuple[str, str, str, str]]:
+        return provenance.rows(self.document)
+
+    @property
+    def behaviours(self) -> dict[str, list[Json]]:
+        """The documented-behaviour matrix: `{rows: [...], excluded: [...]}` (empty if absent)."""
+        matrix = self._behaviours or {}
+        return {"rows": list(matrix.get("rows", [])), "excluded": list(matrix.get("excluded", []))}
+
+    @cached_property
+    def behaviour_tiers(self) -> dict[str, str]:
+        return provenance.behaviour_tiers(self.behaviours)
+
+
+@cache
+def load(path: Path | None = None) -> Spec:
+    """The spec at `path` (default: the one shipped with the kit), parsed once per process."""
+    return Spec.from_file((path or PACKAGED).absolute())
