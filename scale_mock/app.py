@@ -98,11 +98,8 @@ HANDLERS: dict[str, Handler] = {
 
 
 def is_task_creation(operation: CompiledOperation) -> bool:
-    return (
-        operation.method == "POST"
-        and operation.path.startswith("/task/")
-        and "{" not in operation.path
-    )
+    """The spec marks each operation creating a task with `x-scale-task-type`."""
+    return operation.task_type is not None
 
 
 def handlers_for(spec: CompiledSpec) -> dict[str, Handler]:

@@ -21,7 +21,6 @@ from jsonschema.exceptions import best_match
 
 from scale_mock.errors import ApiError
 from scale_mock.forms import cast_form, parse_form
-from scale_mock.rules import find_rule_violations
 from scale_mock.spec import FORM, Body, CompiledOperation, CompiledSpec, Parameter
 
 _BOOLEANS = {"true": True, "True": True, "false": False, "False": False}
@@ -126,8 +125,8 @@ def validate_request(
         body = None
     elif plan is not None:
         try:
-            error = best_match(plan.validator.iter_errors(checked))
-            violations = find_rule_violations(spec.document, plan.schema, checked)
+            error = best_match(operation.body_validators[plan.media_type].iter_errors(checked))
+            violations = spec.spec.rule_violations(plan.schema, checked)
         except RecursionError:
             raise _too_deep() from None
         if error is not None:

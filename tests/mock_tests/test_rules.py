@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from scale_mock.rules import RuleViolation, find_rule_violations
+from scale_spec.rules import RuleViolation, find_rule_violations
 
 with open(Path(__file__).parents[2] / "openapi/scale.yaml", encoding="utf-8") as _file:
     SPEC: dict[str, Any] = yaml.safe_load(_file)
