@@ -20,12 +20,14 @@ from typing import Any
 from contract_tests.api import Rule
 from contract_tests.spec import (
     Operation,
-    escape,
+    current,
+    json_body,
     operations,
     provenance,
     resolve,
     schema_errors,
 )
+from scale_spec import MergedSchema
 
 BAD_ENUM = "not-a-documented-value"
 # Inputs a base request must not carry: they name objects that may not exist on the server
@@ -48,59 +50,14 @@ class Violation:
         return self.rule.id
 
 
-@dataclass
-class ObjectSchema:
-    """The properties, required names and rules of an object schema, `allOf`s merged."""
-
-    properties: dict[str, tuple[str, Mapping[str, Any]]] = field(default_factory=dict)
-    required: list[tuple[str, str, str | None]] = field(default_factory=list)  # name, where, tier
-    one_required: list[tuple[str, list[str], str | None]] = field(default_factory=list)
-    rules: list[tuple[str, Mapping[str, Any], str | None]] = field(default_factory=list)
-
-
-def merge(schema: Any, pointer: str, into: ObjectSchema | None = None) -> ObjectSchema:
-    merged = into or ObjectSchema()
-    if isinstance(schema, Mapping) and "$ref" in schema:
-        pointer, schema = schema["$ref"], resolve(schema)
-    if not isinstance(schema, Mapping):
-        return merged
-    for index, member in enumerate(schema.get("allOf", [])):
-        merge(member, f"{pointer}/allOf/{index}", merged)
-    for name, prop in schema.get("properties", {}).items():
-        merged.properties[name] = (f"{pointer}/properties/{escape(name)}", prop)
-    merged.required += [
-        (name, f"{pointer}/required", provenance(schema, f"required:{name}"))
-        for name in schema.get("required", [])
-    ]
-    branches = schema.get("anyOf", [])
-    if branches and all(set(b) == {"required"} for b in branches):
-        names = [name for branch in branches for name in branch["required"]]
-        merged.one_required.append((f"{pointer}/anyOf", names, provenance(schema, "anyOf")))
-    merged.rules += [
-        (f"{pointer}/x-scale-rules/{i}", r, provenance(schema, str(r.get("id"))))
-        for i, r in enumerate(schema.get("x-scale-rules", []))
-    ]
-    return merged
-
-
 def keywords(schema: Any) -> dict[str, Any]:
-    """A property's own keywords, through `$ref` and `allOf` (first definition wins)."""
-    schema = resolve(schema)
-    found: dict[str, Any] = {}
-    if not isinstance(schema, Mapping):
-        return found
-    marks: dict[str, Any] = {}
-    for member in schema.get("allOf", []):
-        for key, value in keywords(member).items():
-            found.setdefault(key, value)
-        marks.update(keywords(member).get("x-provenance", {}))
-    for key, value in schema.items():
-        if key != "allOf":
-            found[key] = value
-    marks.update(schema.get("x-provenance", {}))
-    if marks:
-        found["x-provenance"] = marks  # each keyword's tier, from the node that states it
-    return found
+    """A schema's keywords through `$ref` and `allOf`, each with the tier of the node stating it
+    (`x-provenance` merged): the spec's one reading (`scale_spec.Spec.flat`)."""
+    return current().flat(schema)
+
+
+def merge(schema: Any, pointer: str) -> MergedSchema:
+    return current().merged_object(schema, pointer)
 
 
 def minimal(schema: Any) -> Any:
@@ -121,11 +78,10 @@ def minimal(schema: Any) -> Any:
         kind = next((k for k in kind if k != "null"), "null")
     if kind == "object" or "properties" in flat:
         shape = merge(schema, "#")
-        names = [name for name, _, _ in shape.required]
-        for _, group, _ in shape.one_required:
-            names.append(group[0])
+        names = list(shape.required_at)
+        names += [group.value[0] for group in shape.one_required]
         instance = {
-            name: minimal(shape.properties[name][1]) for name in names if name in shape.properties
+            name: minimal(shape.sources[name].value) for name in names if name in shape.sources
         }
         extra = flat.get("additionalProperties")
         if len(instance) < flat.get("minProperties", 0) and isinstance(extra, Mapping):
@@ -152,18 +108,18 @@ def _example_bodies(op: Operation) -> Iterator[Any]:
     )
     for example in media.get("examples", {}).values():
         yield copy.deepcopy(resolve(example)["value"])
-    body = op.body()
+    body = json_body(op)
     if body is not None:
-        for example in keywords(body[1]).get("examples", []):
+        for example in keywords(body.schema).get("examples", []):
             yield copy.deepcopy(example)
 
 
 def base_body(op: Operation) -> Any | None:
     """A valid body for `op` without references to other objects, or None if none is found."""
-    located = op.body()
+    located = json_body(op)
     if located is None:
         return None
-    pointer, schema = located
+    pointer, schema = located.pointer, located.schema
     candidates = [*_example_bodies(op), minimal(schema)]
     for candidate in candidates:
         if isinstance(candidate, dict):
@@ -254,34 +210,38 @@ def _nested_attribute_violations(base: dict[str, Any]) -> Iterator[tuple[str, di
 
 
 def body_violations(op: Operation, path: str) -> Iterator[Violation]:
-    located = op.body()
+    located = json_body(op)
     base = base_body(op)
     if located is None or not isinstance(base, dict):
         return
-    pointer, schema = located
-    shape = merge(schema, pointer)
+    shape = merge(located.schema, located.pointer)
     prefix = f"{op.operation_id}.body"
-    for name, (where, prop) in shape.properties.items():
+    for name, source in shape.sources.items():
+        where, prop = source.pointer, source.value
         flat = keywords(prop)
         for keyword, breach, value in _property_violations(name, where, prop, base):
             text = f"`{name}`: {breach}. {_text(prop, '')}".strip()
             tier = tier_of(flat, keyword)
             rule = Rule(f"{prefix}.{name}.{keyword}", text, f"{where}/{keyword}", tier)
             yield Violation(rule, op, path, body={**base, name: value})
-    for name, where, tier in shape.required:
+    for name, required in shape.required_at.items():
         if name in base:
-            rule = Rule(f"{prefix}.{name}.required", f"`{name}` is required.", where, tier)
+            text, where, tier = f"`{name}` is required.", required.pointer, required.tier
+            rule = Rule(f"{prefix}.{name}.required", text, where, tier)
             yield Violation(rule, op, path, body={k: v for k, v in base.items() if k != name})
-    for where, names, tier in shape.one_required:
+    for group in shape.one_required:
+        names = group.value
         text = f"At least one of {names} is required."
-        rule = Rule(f"{prefix}.one_of_required", text, where, tier)
+        rule = Rule(f"{prefix}.one_of_required", text, group.pointer, group.tier)
         yield Violation(rule, op, path, body={k: v for k, v in base.items() if k not in names})
-    for where, raw, tier in shape.rules:
+    for located_rule in shape.located_rules:
+        raw = located_rule.value
         bad = _rule_violation(raw, base)
         if bad is not None:
-            rule = Rule(f"{prefix}.{raw['id']}", _text(raw, raw["id"]), where, tier)
+            text, where = _text(raw, raw["id"]), located_rule.pointer
+            rule = Rule(f"{prefix}.{raw['id']}", text, where, located_rule.tier)
             yield Violation(rule, op, path, body=bad)
-    if "annotation_attributes" in shape.properties:
+    if "annotation_attributes" in shape.sources:
         for rule_id, bad, where in _nested_attribute_violations(base):
             holder = resolve({"$ref": where.rsplit("/x-scale-rules", 1)[0]})
             rule = Rule(
@@ -294,7 +254,8 @@ def body_violations(op: Operation, path: str) -> Iterator[Violation]:
 
 
 def parameter_violations(op: Operation, path: str, body: Any) -> Iterator[Violation]:
-    for pointer, parameter in op.parameters():
+    for param in op.parameters:
+        pointer, parameter = param.pointer, param.definition
         if parameter["in"] not in ("query", "path"):
             continue
         schema = parameter["schema"]
@@ -331,12 +292,12 @@ def catalogue() -> tuple[Violation, ...]:
     name stored objects (those answer 404 first, which says nothing about validation)."""
     found: list[Violation] = []
     for op in operations():
-        names = [p["name"] for _, p in op.parameters() if p["in"] == "path"]
+        names = [p.name for p in op.parameters if p.location == "path"]
         if any(name != "task_type" for name in names):
             continue
         path = op.concrete_path(task_type="textcollection")
         body = base_body(op)
-        if op.body() is not None and body is None:
+        if json_body(op) is not None and body is None:
             continue
         found += body_violations(op, path)
         found += parameter_violations(op, path, body)
@@ -346,5 +307,7 @@ def catalogue() -> tuple[Violation, ...]:
 def unbuildable() -> list[str]:
     """Operations with a body for which no valid base body could be built."""
     return [
-        op.operation_id for op in operations() if op.body() is not None and base_body(op) is None
+        op.operation_id
+        for op in operations()
+        if json_body(op) is not None and base_body(op) is None
     ]

@@ -11,6 +11,7 @@ import argparse
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -128,6 +129,12 @@ OPTIONS: tuple[Option, ...] = (
         action="append",
         metavar="NAME:VALUE",
     ),
+    Option(
+        ("--spec",),
+        "the OpenAPI spec to hold the server to (default: the one shipped with the kit), e.g. "
+        "a newer version of openapi/scale.yaml with its behaviours.yaml beside it",
+        metavar="FILE",
+    ),
     Option(("--ca-bundle",), "CA certificates (PEM) to verify the server with", metavar="FILE"),
     Option(("--insecure",), "do not verify the server's TLS certificate", action="store_true"),
     Option(
@@ -195,6 +202,9 @@ def usage_problem(values: Mapping[str, Any]) -> str | None:
             return f"{flag} has surrounding whitespace or is empty: pass the key alone"
         if key.startswith("live_") and not values.get("allow_live"):
             return f"refusing a live_ key in {flag} (live tasks cost money); pass --allow-live"
+    spec = values.get("spec")
+    if spec is not None and not Path(spec).is_file():
+        return f"--spec {spec}: no such file"
     if values.get("ca_bundle") and values.get("insecure"):
         return "--ca-bundle and --insecure contradict each other: pass one"
     return None
@@ -221,6 +231,7 @@ def build_target(values: Mapping[str, Any], workers: int = 1) -> Target:
         workers=workers,
         allow_account_writes=bool(values.get("allow_account_writes")),
         max_billable=values.get("max_billable"),
+        spec=str(Path(values["spec"]).absolute()) if values.get("spec") else None,
     )
     if callback_host is None and target.is_loopback:
         target = target.replace(callback_host="127.0.0.1")

@@ -14,10 +14,8 @@ import json
 import os
 import secrets
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
-SPEC_PATH = Path(__file__).resolve().parent / "scale.yaml"
 ENV = "SCALE_CONTRACT_TARGET"
 # Tiers whose failures decide the exit status unless --strict: what a document or the official
 # SDK says. `assumed` (our choice where the documents are silent) and `http` (an HTTP
@@ -49,6 +47,7 @@ class Target:
     retry_budget: float = 120.0  # seconds a run may spend waiting out 429/503 answers
     mock_controls: bool = False  # the server is scale-mock: its /_mock controls may be used
     results_dir: str | None = None
+    spec: str | None = None  # the spec to hold the server to; None: the one shipped with the kit
 
     @property
     def gating_tiers(self) -> frozenset[str]:

@@ -2,9 +2,10 @@
 the kit needs to ask "what does the spec say about property X" without caring how the schema is
 factored into components.
 
-A schema's members are itself, the target of its `$ref` and its `allOf` entries, recursively.
-Merging them answers a *summary* (properties, required names, bounds); validation never uses it:
-validators evaluate the real schema (`Spec.validator`).
+A schema's members are itself, the target of its `$ref` and its `allOf` entries, recursively,
+each with its JSON Pointer (so a rule found in a member can be cited where the spec states it).
+Merging them answers a *summary* (properties, required names, bounds, tiers); validation never
+uses it: validators evaluate the real schema (`Spec.validator`).
 """
 
 from __future__ import annotations
@@ -13,22 +14,27 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scale_spec.document import lookup
+from scale_spec.document import escape, lookup
+from scale_spec.provenance import marks, tier_of
 
 Json = Any
-# Keys a merge handles itself; every other keyword is taken from the first member stating it.
-_COMBINED = frozenset({"allOf", "$ref", "properties", "required"})
+# Keys a merge handles itself; every other keyword is taken from the nearest member stating it.
+_COMBINED = frozenset({"allOf", "$ref", "properties", "required", "x-provenance"})
 
 
-def members(document: Json, schema: Json, _depth: int = 0) -> Iterator[Mapping[str, Json]]:
-    """The schema's `$ref` target and `allOf` entries (depth first, in order), then itself."""
+def members(
+    document: Json, schema: Json, pointer: str = "#", _depth: int = 0
+) -> Iterator[tuple[str, Mapping[str, Json]]]:
+    """(pointer, member) for the schema's `$ref` target and `allOf` entries (depth first, in
+    order), then the schema itself. `pointer` is where `schema` sits in the document."""
     if not isinstance(schema, Mapping) or _depth > 32:
         return
     if isinstance(schema.get("$ref"), str):
-        yield from members(document, lookup(document, schema["$ref"]), _depth + 1)
-    for member in schema.get("allOf", []):
-        yield from members(document, member, _depth + 1)
-    yield schema
+        ref = schema["$ref"]
+        yield from members(document, lookup(document, ref), ref, _depth + 1)
+    for index, member in enumerate(schema.get("allOf", [])):
+        yield from members(document, member, f"{pointer}/allOf/{index}", _depth + 1)
+    yield pointer, schema
 
 
 def _types(schema: Mapping[str, Json]) -> set[str]:
@@ -36,25 +42,37 @@ def _types(schema: Mapping[str, Json]) -> set[str]:
     return set(kind) if isinstance(kind, list) else ({kind} if kind else set())
 
 
+def _one_required_group(branches: Json) -> bool:
+    """`anyOf: [{required: [a]}, {required: [b]}]`: "one of these is required"."""
+    return bool(branches) and all(
+        isinstance(b, Mapping) and set(b) == {"required"} for b in branches
+    )
+
+
 def flat(document: Json, schema: Json) -> dict[str, Json]:
-    """`schema` as one mapping: properties from every member (a property stated twice must
-    satisfy both, so its schemas are combined with `allOf`), `required` the union, other
-    keywords from the schema itself before its members. Alternatives (`anyOf`/`oneOf` of
+    """`schema` as one mapping: its own keywords first, then a later member's before an earlier
+    one's; properties from every member (a property stated twice must satisfy both, so its
+    schemas are combined with `allOf`); `required` the union; `x-provenance` merged, so each
+    keyword keeps the tier of the node that states it. Alternatives (`anyOf`/`oneOf` of
     schemas, e.g. "an object or null") contribute their properties and types."""
-    parts = list(members(document, schema))
+    parts = [part for _, part in members(document, schema)]
     merged: dict[str, Json] = {}
     properties: dict[str, list[Json]] = {}
     required: list[str] = []
-    for part in reversed(parts):  # the schema itself first: its own keywords win
+    tiers: dict[str, str] = {}
+    for part in reversed(parts):
         for key, value in part.items():
-            if key not in _COMBINED:
-                merged.setdefault(key, value)
+            if key not in _COMBINED or not isinstance(value, Mapping | list):
+                merged.setdefault(key, value)  # (a Parameter Object's `required: true` stays)
     for part in parts:
-        for name, prop in part.get("properties", {}).items():
+        declared = part.get("properties")
+        for name, prop in declared.items() if isinstance(declared, Mapping) else ():
             properties.setdefault(name, []).append(prop)
-        required += [n for n in part.get("required", []) if n not in required]
+        names = part.get("required")
+        required += [n for n in names if n not in required] if isinstance(names, list) else []
+        tiers.update(marks(part))
     branches = [*merged.get("anyOf", []), *merged.get("oneOf", [])]
-    if branches and not all(isinstance(b, Mapping) and set(b) == {"required"} for b in branches):
+    if branches and not _one_required_group(branches):
         types = _types(merged)
         for branch in branches:
             part = flat(document, branch)
@@ -70,14 +88,31 @@ def flat(document: Json, schema: Json) -> dict[str, Json]:
         }
     if required:
         merged["required"] = required
+    if tiers:
+        merged["x-provenance"] = tiers
     return merged
+
+
+@dataclass(frozen=True)
+class Located:
+    """Something the spec states, where it states it, and its provenance tier."""
+
+    pointer: str
+    value: Json
+    tier: str | None
 
 
 @dataclass
 class MergedSchema:
-    """What an object schema says once its members are merged: each property's keywords
-    (`flat`; a later member refines an earlier one), the required names, and the constraints
-    that apply to the object as a whole, accumulated from every member."""
+    """What an object schema says once its members are merged.
+
+    `properties`: name -> the property's keywords (`flat`; a later member refines an earlier
+    one); `required`: the union of required names; `any_of`, `conditionals`, `negations`,
+    `rules`: every member's `anyOf` lists, `if`/`then` members, `not` schemas and
+    `x-scale-rules`. Located (pointer and tier, for citing the spec): `sources` (where the
+    nearest member declares each property, and its raw schema), `required_at`, `one_required`
+    ("one of these is required" groups) and `located_rules`.
+    """
 
     properties: dict[str, dict[str, Json]] = field(default_factory=dict)
     required: set[str] = field(default_factory=set)
@@ -85,19 +120,37 @@ class MergedSchema:
     conditionals: list[Mapping[str, Json]] = field(default_factory=list)
     negations: list[Json] = field(default_factory=list)
     rules: list[Mapping[str, Json]] = field(default_factory=list)
+    sources: dict[str, Located] = field(default_factory=dict)
+    required_at: dict[str, Located] = field(default_factory=dict)
+    one_required: list[Located] = field(default_factory=list)
+    located_rules: list[Located] = field(default_factory=list)
 
 
-def merge_object(document: Json, schema: Json) -> MergedSchema:
+def merge_object(document: Json, schema: Json, pointer: str = "#") -> MergedSchema:
     merged = MergedSchema()
-    for part in members(document, schema):
+    for where, part in members(document, schema, pointer):
         for name, prop in part.get("properties", {}).items():
             merged.properties.setdefault(name, {}).update(flat(document, prop))
-        merged.required.update(part.get("required", []))
+            merged.sources[name] = Located(f"{where}/properties/{escape(name)}", prop, None)
+        for name in part.get("required", []):
+            merged.required.add(name)
+            merged.required_at[name] = Located(
+                f"{where}/required", name, tier_of(part, f"required:{name}")
+            )
         if "anyOf" in part:
             merged.any_of.append(part["anyOf"])
+            if _one_required_group(part["anyOf"]):
+                names = [name for branch in part["anyOf"] for name in branch["required"]]
+                located = Located(f"{where}/anyOf", names, tier_of(part, "anyOf"))
+                merged.one_required.append(located)
         if "if" in part:
             merged.conditionals.append(part)
         if "not" in part:
             merged.negations.append(part["not"])
-        merged.rules.extend(part.get("x-scale-rules", []))
+        for i, rule in enumerate(part.get("x-scale-rules", [])):
+            merged.rules.append(rule)
+            located = Located(
+                f"{where}/x-scale-rules/{i}", rule, tier_of(part, str(rule.get("id")))
+            )
+            merged.located_rules.append(located)
     return merged
