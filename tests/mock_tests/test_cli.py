@@ -71,8 +71,11 @@ def test_https_with_a_local_ca_serves_the_official_sdk(
 
 
 def test_the_package_ships_the_one_spec() -> None:
-    """`scale_mock/scale.yaml` is the repo's spec (a symlink in a checkout, a copy in a wheel)."""
+    """`scale_spec/scale.yaml`, what the mock serves by default, is the repo's spec (a symlink
+    in a checkout, a copy in a wheel), and the behaviour matrix ships beside it."""
     from scale_mock.spec import default_spec_path
 
-    repo_spec = Path(__file__).resolve().parents[2] / "openapi" / "scale.yaml"
-    assert default_spec_path().read_bytes() == repo_spec.read_bytes()
+    openapi = Path(__file__).resolve().parents[2] / "openapi"
+    assert default_spec_path().read_bytes() == (openapi / "scale.yaml").read_bytes()
+    shipped_matrix = default_spec_path().with_name("behaviours.yaml")
+    assert shipped_matrix.read_bytes() == (openapi / "behaviours.yaml").read_bytes()
