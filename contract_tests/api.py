@@ -3,8 +3,9 @@
 Every check goes through `Api`, which remembers the last exchange, so that a failure can name
 the documented rule (its wording, tier and where the spec states it), the operation, what was
 expected and what came back, and give a `curl` command that reproduces it (the key always as
-`$SCALE_API_KEY`). Checks become records (`records.py`): a failure of a rule whose tier gates
-the run fails the test; any other failure is a warning (the test is marked xfail).
+`$SCALE_API_KEY`). Checks become records (`records.py`): a broken rule is raised as a
+`RuleBroken`, which the plugin turns into a failure of the test when the rule's tier gates the
+run, else into a warning (the test is marked xfail).
 """
 
 from __future__ import annotations
@@ -174,61 +175,66 @@ def record_pass(rule: Rule, operation: Operation | str) -> None:
 
 def record_failure(
     rule: Rule,
+    *,
     operation: Operation | str,
     expected: str,
     observed: str,
+    request: str = "",
+    response: str = "",
     reproducer: str = "",
-) -> str:
-    """Record a broken rule; returns the message a test fails (or xfails) with."""
+) -> records.RuleBroken:
+    """The record of a broken rule (the run's keys redacted), attached to the running test;
+    the caller raises it, or keeps it as a warning."""
     target = Target.from_environment()
-    info = rule.info()
-    observed = safety.redact(observed, target)
-    reproducer = safety.redact(reproducer, target)
-    expected = safety.redact(expected, target)
-    label = _label(operation)
-    records.emit(records.Event("fail", info, label, expected, observed, reproducer))
-    lines = [
-        f"RULE {rule.id} [{info.tier}]: {rule.text}",
-        f"  stated at: {rule.location}",
-        f"  operation: {label}",
-        f"  expected:  {expected}",
-        f"  got:       {observed}",
-    ]
-    if reproducer:
-        lines.append(f"  reproduce: {reproducer}")
-    return "\n".join(lines)
-
-
-def fail_with(rule: Rule, message: str) -> NoReturn:
-    """Stop the test: a failure if the rule's tier gates the run, else a warning (xfail)."""
-    if rule.resolved_tier in Target.from_environment().gating_tiers:
-        pytest.fail(message, pytrace=False)
-    pytest.xfail(message)
+    broken = records.RuleBroken(
+        rule.info(),
+        _label(operation),
+        expected=safety.redact(expected, target),
+        observed=safety.redact(observed, target),
+        request=safety.redact(request, target),
+        response=safety.redact(response, target),
+        reproducer=safety.redact(reproducer, target),
+    )
+    records.emit(broken.event())
+    return broken
 
 
 def violated(
     rule: Rule,
+    *,
     operation: Operation | str,
     expected: str,
     response: httpx.Response | None,
     api: Api | None = None,
 ) -> NoReturn:
-    """Fail the current test as a breach of `rule`, with everything needed to act on it."""
-    reproducer = ""
+    """Raise `RuleBroken`: a breach of `rule`, with everything needed to act on it (the plugin
+    fails the test with it, or marks it a warning when the rule's tier does not gate the run)."""
+    reproducer = request = ""
     if response is not None:
         reproducer = curl(response.request, api.api_key if api is not None else None)
-    message = record_failure(rule, operation, expected, describe(response), reproducer)
-    fail_with(rule, message)
+        request = f"{response.request.method} {response.request.url}"
+    described = describe(response)
+    raise record_failure(
+        rule,
+        operation=operation,
+        expected=expected,
+        observed=described,
+        request=request,
+        response=described,
+        reproducer=reproducer,
+    )
 
 
 def check(
     condition: bool,
     rule: Rule,
+    *,
     operation: Operation | str,
     expected: str,
     response: httpx.Response | None,
     api: Api | None = None,
 ) -> None:
+    """Record a pass of `rule` if `condition` holds, else raise `RuleBroken` (`violated`)."""
     if not condition:
-        violated(rule, operation, expected, response, api)
+        violated(rule, operation=operation, expected=expected, response=response, api=api)
     record_pass(rule, operation)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from contract_tests import options, preflight, records
-from contract_tests.conftest import EXIT_UNREACHABLE, PREFLIGHT_DONE
+from contract_tests.conftest import EXIT_UNREACHABLE, JUNIT_FILE, PREFLIGHT_DONE, SUMMARY_FILE
 
 SUITE = Path(__file__).resolve().parent
 
@@ -56,15 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     report_dir = args.report or Path(tempfile.mkdtemp(prefix="scale-contract-"))
     report_dir = Path(report_dir)
     report_dir.mkdir(parents=True, exist_ok=True)
-    for stale in (*report_dir.glob("created-*.json"), report_dir / records.RESULTS_FILE):
+    outputs = (records.RESULTS_FILE, SUMMARY_FILE, JUNIT_FILE)
+    for stale in (*report_dir.glob("created-*.json"), *(report_dir / name for name in outputs)):
         stale.unlink(missing_ok=True)
     values["report"] = str(report_dir)
     command = [str(SUITE), "-c", str(SUITE / "pytest.ini"), "--rootdir", str(SUITE)]
     command += options.to_pytest_args(values)
-    command += ["--junitxml", str(report_dir / "junit.xml"), "-o", "junit_family=xunit1"]
     command += ["-q", "--tb=no"]
-    if args.seed is not None:
-        command += ["--hypothesis-seed", str(args.seed)]
     if args.select:
         command += ["-k", args.select]
     if args.workers > 1:

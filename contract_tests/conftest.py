@@ -1,9 +1,11 @@
 """The pytest plugin of the contract suite (`pytest contract_tests --base-url ...`).
 
 It declares the options (`options.py`), checks the target before the first test (exit 2 with a
-one-line hint), gives every test a sink for its rule events, turns each finished test into a
-record, cleans up what the run created, and at the end computes the verdict from the records:
-exit 0 when every gating rule held, 1 when one broke, 2 when the server could not be reached.
+one-line hint), gives every test a sink for its rule events, turns a `RuleBroken` a check
+raised into the test's failure (or warning), turns each finished test into a record, cleans up
+what the run created, and at the end computes the verdict from the records: exit 0 when every
+gating rule held, 1 when one broke, 2 when the server could not be reached. The report dir gets
+results.jsonl, and summary.md and junit.xml rendered from its records.
 """
 
 from __future__ import annotations
@@ -15,14 +17,20 @@ import tempfile
 import time
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
 from contract_tests import options, preflight, records, safety
 from contract_tests.api import Api, Rule, known_rules
 from contract_tests.callback_receiver import CallbackReceiver
-from contract_tests.report import created, render_console, render_markdown
+from contract_tests.report import (
+    LEDGER_GLOB,
+    created,
+    render_console,
+    render_junit,
+    render_markdown,
+)
 from contract_tests.spec import Operation, operations
 from contract_tests.target import Target
 from contract_tests.transport import ServerUnreachable
@@ -32,6 +40,7 @@ PREFLIGHT_DONE = "SCALE_CONTRACT_PREFLIGHT_DONE"
 EXIT_UNREACHABLE = 2
 UNREACHABLE = "scale_contract_unreachable"
 SUMMARY_FILE = "summary.md"
+JUNIT_FILE = "junit.xml"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -42,6 +51,7 @@ def _is_worker(config: pytest.Config) -> bool:
     return hasattr(config, "workerinput")
 
 
+@pytest.hookimpl(tryfirst=True)  # before Hypothesis's plugin reads --hypothesis-seed
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "billable: creates tasks, which cost money on live keys")
     config.addinivalue_line(
@@ -63,13 +73,32 @@ def pytest_configure(config: pytest.Config) -> None:
         if hint is not None:
             pytest.exit(f"scale-contract: {hint}", returncode=2)
     results_dir = values.get("report") or tempfile.mkdtemp(prefix="scale-contract-")
+    _clear_report_dir(Path(results_dir))
     target = target.replace(
         mock_controls=preflight.has_mock_controls(target), results_dir=str(results_dir)
     )
     if target.seed is not None and config.getoption("hypothesis_seed", None) is None:
+        # --seed is Hypothesis's seed for every test (Schemathesis's too: test_schemathesis)
         config.option.hypothesis_seed = target.seed
+    _load_what_the_cli_loads()
     target.publish()
     config.pluginmanager.register(RunRecorder(target), "scale-contract-recorder")
+
+
+def _clear_report_dir(directory: Path) -> None:
+    """The report dir exists before the first test (the ledgers go there as workers end) and
+    holds nothing of an earlier run."""
+    directory.mkdir(parents=True, exist_ok=True)
+    outputs = (records.RESULTS_FILE, SUMMARY_FILE, JUNIT_FILE)
+    for stale in (*directory.glob(LEDGER_GLOB), *(directory / name for name in outputs)):
+        stale.unlink(missing_ok=True)
+
+
+def _load_what_the_cli_loads() -> None:
+    """Hypothesis draws some values from the constants of the local modules loaded
+    (`hypothesis.internal.constants_ast`): `pytest contract_tests` loads the CLI's module as
+    `scale-contract` does, so that the same --seed sends the same requests from both."""
+    import contract_tests.cli  # noqa: F401
 
 
 SCHEMATHESIS_MODULE = "test_schemathesis.py"
@@ -117,6 +146,34 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None]:
         item.session.shouldstop = f"the server went away: {error}"
         item.user_properties.append((UNREACHABLE, str(error)))
         raise
+    except (records.RuleBroken, BaseExceptionGroup) as error:
+        broken = _rules_broken(error)
+        if not broken:
+            raise
+        _judge_broken(broken, getattr(error, "__notes__", None))
+
+
+def _rules_broken(error: BaseException) -> list[records.RuleBroken]:
+    """The broken rules `error` stands for (a group of them, as Hypothesis raises when it
+    found several), or none if anything else is in it."""
+    if isinstance(error, records.RuleBroken):
+        return [error]
+    if isinstance(error, BaseExceptionGroup):
+        found = [_rules_broken(inner) for inner in error.exceptions]
+        return [b for inner in found for b in inner] if all(found) else []
+    return []
+
+
+def _judge_broken(broken: list[records.RuleBroken], notes: list[str] | None) -> NoReturn:
+    """The test's outcome for the rules it found broken (each already in its record): a
+    failure if one's tier gates the run, else a warning (xfail)."""
+    message = "\n\n".join(b.message for b in broken)
+    if notes:  # e.g. Hypothesis's steps to the falsifying example
+        message += "\n" + "\n".join(notes)
+    gating = Target.from_environment().gating_tiers
+    if any(b.tier in gating for b in broken):
+        pytest.fail(message, pytrace=False)
+    pytest.xfail(message)
 
 
 def verdict(
@@ -173,6 +230,8 @@ class RunRecorder:
         session.exitstatus, self.results = verdict(found, self.target)
         summary = render_markdown(self.results, self.target, created(directory))
         (directory / SUMMARY_FILE).write_text(summary + "\n")
+        junit = render_junit(self.results, self.target)
+        (directory / JUNIT_FILE).write_text(junit + "\n", encoding="utf-8")
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if self.results is None:

@@ -23,6 +23,8 @@ from typing import Any
 
 PROPERTY = "scale_contract"
 RESULTS_FILE = "results.jsonl"
+# what each line of RESULTS_FILE is (JSON Schema, draft 2020-12)
+RESULTS_SCHEMA = Path(__file__).resolve().parent / "results.schema.json"
 
 
 class Sink:
@@ -55,12 +57,78 @@ class RuleInfo:
 
 @dataclass(frozen=True)
 class Event:
-    kind: str  # "claim", "pass" or "fail"
+    """One line of a test's record (`results.schema.json` states each field)."""
+
+    kind: str  # the check's verdict: "claim", "pass" or "fail"
     rule: RuleInfo
     operation: str
     expected: str = ""
     observed: str = ""
     reproducer: str = ""
+    request: str = ""  # a failure's request: method and URL
+    response: str = ""  # a failure's answer: status, content type and the start of the body
+
+
+@dataclass(eq=False)
+class RuleBroken(Exception):
+    """A documented rule the server broke, as data: which rule (id, wording, where the spec
+    states it, tier), on which operation, what was expected and what was observed, the request
+    and an excerpt of the answer, and a `curl` command that sends the request again.
+
+    A check raises it; the plugin turns it into the test's outcome (a failure when the rule's
+    tier gates the run, else a warning). Its `event()` is what the test's record holds."""
+
+    rule: RuleInfo
+    operation: str
+    expected: str
+    observed: str
+    request: str = ""
+    response: str = ""
+    reproducer: str = ""
+
+    def __post_init__(self) -> None:
+        super().__init__(self.rule.id)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        fields = (self.operation, self.expected, self.observed, self.request, self.response)
+        return (type(self), (self.rule, *fields, self.reproducer))
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule.id
+
+    @property
+    def tier(self) -> str:
+        return self.rule.tier
+
+    @property
+    def message(self) -> str:
+        """What the test fails (or warns) with."""
+        lines = [
+            f"RULE {self.rule.id} [{self.rule.tier}]: {self.rule.text}",
+            f"  stated at: {self.rule.location}",
+            f"  operation: {self.operation}",
+            f"  expected:  {self.expected}",
+            f"  got:       {self.observed}",
+        ]
+        if self.reproducer:
+            lines.append(f"  reproduce: {self.reproducer}")
+        return "\n".join(lines)
+
+    def event(self) -> Event:
+        return Event(
+            "fail",
+            self.rule,
+            self.operation,
+            self.expected,
+            self.observed,
+            self.reproducer,
+            self.request,
+            self.response,
+        )
 
 
 def emit(event: Event) -> None:

@@ -1,17 +1,19 @@
 """The conformance report, rendered from the run's records (`records.py`): rule -> tier ->
 pass, fail or not reached, with every failure's operation, expectation, observation and
-reproducer. Nothing here parses text: every figure comes from the records.
+reproducer, for the console, as Markdown (summary.md) and as JUnit XML (junit.xml). Nothing here
+parses text: every figure comes from the records.
 """
 
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from contract_tests.records import RuleOutcome, classify
+from contract_tests.records import Failure, RuleOutcome, classify
 from contract_tests.target import Target
 
 TIERS = ("docs", "sdk", "http", "assumed")
@@ -139,3 +141,69 @@ def render_markdown(
         lines += [f"- `{task}` ({path})" for task, path in sorted(ledger["tasks"].items())]
         lines.append("")
     return "\n".join(lines)
+
+
+JUNIT_SUITE = "scale-contract"
+
+
+def _failure_text(outcome: RuleOutcome, failures: list[Failure]) -> str:
+    first = failures[0]
+    lines = [
+        f"rule: {outcome.info.id} [{outcome.info.tier}]: {outcome.info.text}",
+        f"stated at: {outcome.info.location}",
+        f"cases: {len(failures)} (first in {first.test})",
+        f"expected: {first.expected}",
+        f"observed: {first.observed}",
+    ]
+    if first.reproducer:
+        lines.append(f"reproduce: {first.reproducer}")
+    return "\n".join(lines)
+
+
+def render_junit(results: dict[str, RuleOutcome], target: Target) -> str:
+    """JUnit XML of the run: one testcase per rule and operation (named by both, grouped by
+    tier: classname `scale-contract.<tier>`), in rule-id order. A broken rule of a gating tier
+    is a `failure` carrying the rule, expected, observed and reproducer; one of a tier that does
+    not gate the run is `skipped` as a warning with the same text; a rule not reached is
+    `skipped` with the reason."""
+    gating = target.gating_tiers
+    suite = ET.Element("testsuite", name=JUNIT_SUITE)
+    counts = Counter[str]()
+    for outcome in sorted(results.values(), key=lambda r: r.info.id):
+        by_operation: dict[str, list[Failure]] = {}
+        for failure in outcome.failures:
+            by_operation.setdefault(failure.operation, []).append(failure)
+        operations = set(outcome.passed) | set(outcome.not_reached) | set(by_operation)
+        for operation in sorted(operations):
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=f"{JUNIT_SUITE}.{outcome.info.tier}",
+                name=f"{outcome.info.id} on {operation}" if operation else outcome.info.id,
+            )
+            counts["tests"] += 1
+            failures = by_operation.get(operation)
+            if failures:
+                text = _failure_text(outcome, failures)
+                head = f"{outcome.info.id} on {operation}: expected "
+                head += failures[0].expected
+                if outcome.info.tier in gating:
+                    counts["failures"] += 1
+                    element = ET.SubElement(
+                        case, "failure", message=head[:300], type=outcome.info.tier
+                    )
+                else:
+                    counts["skipped"] += 1
+                    element = ET.SubElement(
+                        case, "skipped", message=f"warning: {head}"[:300], type="warning"
+                    )
+                element.text = text
+            elif operation not in outcome.passed:
+                counts["skipped"] += 1
+                reason = outcome.not_reached.get(operation, "")
+                ET.SubElement(case, "skipped", message=f"not reached: {reason}"[:300])
+    for name in ("tests", "failures", "skipped"):
+        suite.set(name, str(counts[name]))
+    suite.set("errors", "0")
+    ET.indent(suite)
+    return ET.tostring(suite, encoding="unicode", xml_declaration=True)

@@ -58,10 +58,10 @@ def test_every_operation_refuses_missing_or_bad_credentials(
     check(
         response.status_code == 401,
         UNAUTHORIZED,
-        op,
-        f"401 for a request with {credentials} credentials",
-        response,
-        anonymous,
+        operation=op,
+        expected=f"401 for a request with {credentials} credentials",
+        response=response,
+        api=anonymous,
     )
 
 
@@ -108,27 +108,28 @@ def test_a_second_key_cannot_reach_the_first_keys_objects(
         check(
             response.status_code == 404,
             ISOLATED,
-            operation_id,
-            "404 for another account's object",
-            response,
-            second_api,
+            operation=operation_id,
+            expected="404 for another account's object",
+            response=response,
+            api=second_api,
         )
     listed = second_api.get("/tasks", params={"project": project})
     check(
         listed.status_code != 200 or not listed.json().get("docs"),
         ISOLATED,
-        "list_tasks",
-        "no task of another account in the list (an empty page, or a 4xx for the unknown project)",
-        listed,
-        second_api,
+        operation="list_tasks",
+        expected="no task of another account in the list "
+        "(an empty page, or a 4xx for the unknown project)",
+        response=listed,
+        api=second_api,
     )
     untouched = api.get(f"/task/{task}").json()
     check(
         untouched.get("metadata") == {"scale_contract_run": target.run_id}
         and not untouched.get("tags"),
         ISOLATED,
-        "get_task",
-        "the first account's task unchanged by the second key",
-        api.last,
-        api,
+        operation="get_task",
+        expected="the first account's task unchanged by the second key",
+        response=api.last,
+        api=api,
     )

@@ -41,7 +41,14 @@ def test_a_finished_task_is_posted_to_its_callback_url(
             "metadata": {"scale_contract_run": target.run_id},
         },
     )
-    check(created.status_code == 200, PAYLOAD, "create_annotation_task", "200", created, api)
+    check(
+        created.status_code == 200,
+        PAYLOAD,
+        operation="create_annotation_task",
+        expected="200",
+        response=created,
+        api=api,
+    )
     task_id = created.json()["task_id"]
     delivery = callback_receiver.delivery(task_id, WAIT_SECONDS)
     if delivery is None:
@@ -51,11 +58,11 @@ def test_a_finished_task_is_posted_to_its_callback_url(
         check(
             False,
             PAYLOAD,
-            "task_callback",
-            f"a POST to {callback_receiver.url} within {WAIT_SECONDS} s of the task finishing "
-            f"({status})",
-            created,
-            api,
+            operation="task_callback",
+            expected=f"a POST to {callback_receiver.url} within {WAIT_SECONDS} s of the task "
+            f"finishing ({status})",
+            response=created,
+            api=api,
         )
         return
     headers, raw = delivery
@@ -69,14 +76,20 @@ def test_a_finished_task_is_posted_to_its_callback_url(
             problems.append("response is not the task's response (x-scale-rules)")
         if body.get("task_id") != body["task"].get("task_id"):
             problems.append("task_id is not the task's task_id (x-scale-rules)")
-    check(not problems, PAYLOAD, "task_callback", f"a CallbackBody; problems: {problems}", None)
+    check(
+        not problems,
+        PAYLOAD,
+        operation="task_callback",
+        expected=f"a CallbackBody; problems: {problems}",
+        response=None,
+    )
     claim(HEADER, "task_callback")
     value = headers.get("scale-callback-auth")
     expected = target.callback_auth_key
     check(
         bool(value) and (expected is None or value == expected),
         HEADER,
-        "task_callback",
-        f"scale-callback-auth: {expected or '<the account key>'}, got {value!r}",
-        None,
+        operation="task_callback",
+        expected=f"scale-callback-auth: {expected or '<the account key>'}, got {value!r}",
+        response=None,
     )

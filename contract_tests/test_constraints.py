@@ -34,10 +34,10 @@ def test_a_request_breaking_one_constraint_is_refused(
     check(
         response.status_code == 400,
         case.rule,
-        case.operation,
-        "400: the request breaks this rule and only this rule",
-        response,
-        api,
+        operation=case.operation,
+        expected="400: the request breaks this rule and only this rule",
+        response=response,
+        api=api,
     )
     try:
         payload = response.json()
@@ -47,8 +47,8 @@ def test_a_request_breaking_one_constraint_is_refused(
     check(
         not problems,
         case.rule,
-        case.operation,
-        f"the documented error body (components/schemas/Error); problems: {problems}",
-        response,
-        api,
+        operation=case.operation,
+        expected=f"the documented error body (components/schemas/Error); problems: {problems}",
+        response=response,
+        api=api,
     )

@@ -514,10 +514,11 @@ def test_create_returns_the_task_object(api: Api, created: dict[str, Any], claim
         check(
             response.status_code == 200 and not problems,
             CREATE_RETURNS_TASK,
-            operation,
-            f"200 and the task object (task_id, type, status, created_at, params); {problems}",
-            response,
-            api,
+            operation=operation,
+            expected="200 and the task object (task_id, type, status, created_at, params); "
+            f"{problems}",
+            response=response,
+            api=api,
         )
 
 
@@ -549,30 +550,31 @@ def test_create_stores_the_documented_params(
         check(
             not _missing_params(task, stored),
             PARAMS_STORED,
-            _create_operation(endpoint),
-            f"params containing {stored}; differs: {_missing_params(task, stored)}",
-            response,
-            api,
+            operation=_create_operation(endpoint),
+            expected=f"params containing {stored}; differs: {_missing_params(task, stored)}",
+            response=response,
+            api=api,
         )
         claim(PARAMS_STORED, "get_task")
         fetched = api.get(f"/task/{task.get('task_id')}")
         check(
             not _missing_params(_body(fetched), stored),
             PARAMS_STORED,
-            "get_task",
-            f"params containing {stored}; differs: {_missing_params(_body(fetched), stored)}",
-            fetched,
-            api,
+            operation="get_task",
+            expected=f"params containing {stored}; "
+            f"differs: {_missing_params(_body(fetched), stored)}",
+            response=fetched,
+            api=api,
         )
         claim(PARAMS_STORED, "list_tasks")
         entry = in_list.get(task.get("task_id"), {})
         check(
             not _missing_params(entry, stored),
             PARAMS_STORED,
-            "list_tasks",
-            f"the listed task's params containing {stored}",
-            listed,
-            api,
+            operation="list_tasks",
+            expected=f"the listed task's params containing {stored}",
+            response=listed,
+            api=api,
         )
 
 
@@ -595,10 +597,10 @@ def test_metadata_defaults_to_an_empty_object(
             check(
                 value.get("metadata") == {},
                 METADATA_DEFAULT,
-                operation,
-                "metadata {} for a task created without metadata",
-                answer,
-                api,
+                operation=operation,
+                expected="metadata {} for a task created without metadata",
+                response=answer,
+                api=api,
             )
 
 
@@ -637,11 +639,11 @@ def test_a_finished_task_carries_the_response_of_its_type(
         check(
             not problems,
             RESPONSE_PER_TYPE,
-            "get_task",
-            f"a {task.get('type')} task whose response has its type's documented shape; "
+            operation="get_task",
+            expected=f"a {task.get('type')} task whose response has its type's documented shape; "
             f"problems: {problems[:5]}",
-            response,
-            api,
+            response=response,
+            api=api,
         )
 
 
@@ -680,7 +682,14 @@ def test_a_categorization_response_names_the_original_categories(
                 wanted = sorted(k for c in chosen for k, v in ids.items() if v == c)
                 ok = ok and sorted(map(str, got if isinstance(got, list) else [got])) == wanted
                 shape += f" naming the chosen categories' ids in {ids}"
-        check(ok, CATEGORY_CHOSEN, "get_task", f"response.category {shape}", response, api)
+        check(
+            ok,
+            CATEGORY_CHOSEN,
+            operation="get_task",
+            expected=f"response.category {shape}",
+            response=response,
+            api=api,
+        )
 
 
 def test_completed_at_is_filled_in_once_completed(api: Api, target: Target, claim: Claim) -> None:
@@ -693,10 +702,10 @@ def test_completed_at_is_filled_in_once_completed(api: Api, target: Target, clai
         check(
             task.get("completed_at") is None,
             COMPLETED_AT,
-            "create_annotation_task",
-            "no completed_at on a pending task",
-            api.last,
-            api,
+            operation="create_annotation_task",
+            expected="no completed_at on a pending task",
+            response=api.last,
+            api=api,
         )
     response = _settled(api, str(task.get("task_id")))
     fetched = _body(response)
@@ -707,7 +716,7 @@ def test_completed_at_is_filled_in_once_completed(api: Api, target: Target, clai
         expected, ok = "no completed_at on a pending task", fetched.get("completed_at") is None
     else:
         return  # error or canceled: the documents say nothing of completed_at then
-    check(ok, COMPLETED_AT, "get_task", expected, response, api)
+    check(ok, COMPLETED_AT, operation="get_task", expected=expected, response=response, api=api)
 
 
 # --- unknown objects ---------------------------------------------------------------------------
@@ -716,7 +725,14 @@ def test_completed_at_is_filled_in_once_completed(api: Api, target: Target, clai
 def test_an_unknown_task_is_404(api: Api, target: Target, claim: Claim) -> None:
     claim(GET_UNKNOWN, "get_task")
     response = api.get(f"/task/000000000000{target.run_id}0000")
-    check(response.status_code == 404, GET_UNKNOWN, "get_task", "404", response, api)
+    check(
+        response.status_code == 404,
+        GET_UNKNOWN,
+        operation="get_task",
+        expected="404",
+        response=response,
+        api=api,
+    )
 
 
 def test_canceling_an_unknown_task_is_404(api: Api, target: Target, claim: Claim) -> None:
@@ -725,10 +741,10 @@ def test_canceling_an_unknown_task_is_404(api: Api, target: Target, claim: Claim
     check(
         response.status_code in (404, 500),
         CANCEL_UNKNOWN,
-        "cancel_task",
-        '404 (or 500: "returns a 404 error or 500 error otherwise")',
-        response,
-        api,
+        operation="cancel_task",
+        expected='404 (or 500: "returns a 404 error or 500 error otherwise")',
+        response=response,
+        api=api,
     )
 
 
@@ -741,7 +757,14 @@ def test_an_unknown_project_or_batch_is_404(api: Api, target: Target, claim: Cla
     ):
         claim(NOT_FOUND, operation)
         response = api.get(path)
-        check(response.status_code == 404, NOT_FOUND, operation, "404", response, api)
+        check(
+            response.status_code == 404,
+            NOT_FOUND,
+            operation=operation,
+            expected="404",
+            response=response,
+            api=api,
+        )
 
 
 # --- cancel ------------------------------------------------------------------------------------
@@ -770,19 +793,20 @@ def test_cancel_answers_the_canceled_task(api: Api, target: Target, claim: Claim
         and answer.get("type") == "annotation"
         and answer.get("metadata") == sent["metadata"],
         CANCEL_ANSWER,
-        "cancel_task",
-        f"200 and the task object of {task_id}: status canceled, type annotation, its metadata",
-        response,
-        api,
+        operation="cancel_task",
+        expected=f"200 and the task object of {task_id}: status canceled, type annotation, "
+        "its metadata",
+        response=response,
+        api=api,
     )
     claim(PARAMS_STORED, "cancel_task")
     check(
         not _missing_params(answer, stored),
         PARAMS_STORED,
-        "cancel_task",
-        f"the canceled task's params containing {stored}",
-        response,
-        api,
+        operation="cancel_task",
+        expected=f"the canceled task's params containing {stored}",
+        response=response,
+        api=api,
     )
 
 
@@ -803,19 +827,19 @@ def test_cancel_can_clear_the_unique_id(api: Api, target: Target, claim: Claim) 
     check(
         _body(fetched).get("unique_id") is None,
         CANCEL_CLEARS_UNIQUE_ID,
-        "get_task",
-        "no unique_id after cancel?clear_unique_id=true",
-        fetched,
-        api,
+        operation="get_task",
+        expected="no unique_id after cancel?clear_unique_id=true",
+        response=fetched,
+        api=api,
     )
     again = api.post("/task/annotation", json_body=body)
     check(
         again.status_code == 200,
         CANCEL_CLEARS_UNIQUE_ID,
-        "create_annotation_task",
-        "200: the unique_id was cleared by the cancel",
-        again,
-        api,
+        operation="create_annotation_task",
+        expected="200: the unique_id was cleared by the cancel",
+        response=again,
+        api=api,
     )
 
 
@@ -842,11 +866,11 @@ def test_project_answers_describe_the_project(api: Api, target: Target, claim: C
             and last.get("instruction") == instruction
             and isinstance(last.get("version"), int),
             PROJECT_ANSWER,
-            operation,
-            f"200, name {name}, type annotation, created_at, and a param_history whose last "
-            f"entry has the instruction and a version",
-            response,
-            api,
+            operation=operation,
+            expected=f"200, name {name}, type annotation, created_at, and a param_history whose "
+            f"last entry has the instruction and a version",
+            response=response,
+            api=api,
         )
 
 
@@ -860,10 +884,10 @@ def test_a_project_name_is_taken_once(api: Api, target: Target, claim: Claim) ->
     check(
         second.status_code == 409,
         PROJECT_DUPLICATE,
-        "create_project",
-        "409 for a project name in use",
-        second,
-        api,
+        operation="create_project",
+        expected="409 for a project name in use",
+        response=second,
+        api=api,
     )
 
 
@@ -879,10 +903,10 @@ def test_a_batch_name_is_taken_once(api: Api, target: Target, claim: Claim) -> N
     check(
         second.status_code == 409,
         BATCH_DUPLICATE,
-        "create_batch",
-        "409 for a batch name in use",
-        second,
-        api,
+        operation="create_batch",
+        expected="409 for a batch name in use",
+        response=second,
+        api=api,
     )
 
 
@@ -894,10 +918,10 @@ def test_create_batch_answers_the_batch(api: Api, target: Target, claim: Claim) 
     check(
         response.status_code == 200 and _body(response).get("name") == batch,
         BATCH_ANSWER,
-        "create_batch",
-        f"200 and the batch, name {batch}",
-        response,
-        api,
+        operation="create_batch",
+        expected=f"200 and the batch, name {batch}",
+        response=response,
+        api=api,
     )
 
 
@@ -924,10 +948,10 @@ def test_a_project_instruction_is_appended_to_its_tasks(
             and instruction.startswith(own)
             and instruction.endswith(appended),
             INSTRUCTION_INHERITED,
-            operation,
-            f"instruction {own!r} followed by the project's {appended!r}",
-            response,
-            api,
+            operation=operation,
+            expected=f"instruction {own!r} followed by the project's {appended!r}",
+            response=response,
+            api=api,
         )
 
 
@@ -948,10 +972,10 @@ def test_a_list_without_limit_or_offset_uses_the_defaults(
         and isinstance(docs, list)
         and len(docs) <= 100,
         LIST_DEFAULTS,
-        "list_tasks",
-        "limit 100 and offset 0 (the defaults), at most 100 docs",
-        response,
-        api,
+        operation="list_tasks",
+        expected="limit 100 and offset 0 (the defaults), at most 100 docs",
+        response=response,
+        api=api,
     )
 
 
@@ -978,10 +1002,10 @@ def test_a_delivered_callback_sets_callback_succeeded(
     check(
         _body(response).get("callback_succeeded") is True,
         CALLBACK_SUCCEEDED,
-        "get_task",
-        "callback_succeeded true once the callback got a 200",
-        response,
-        api,
+        operation="get_task",
+        expected="callback_succeeded true once the callback got a 200",
+        response=response,
+        api=api,
     )
 
 
@@ -999,11 +1023,11 @@ def test_an_unreachable_attachment_ends_in_error(api: Api, target: Target, claim
     check(
         status == "error" and isinstance(detail, dict) and "error" in detail,
         ATTACHMENT_ERROR,
-        "get_task",
-        "status error, the error detailed in response.error: the attachment's host does not "
-        "exist (.invalid), so no HTTP 200 can come back",
-        response,
-        api,
+        operation="get_task",
+        expected="status error, the error detailed in response.error: the attachment's host does "
+        "not exist (.invalid), so no HTTP 200 can come back",
+        response=response,
+        api=api,
     )
 
 
@@ -1044,10 +1068,10 @@ def test_project_param_version_picks_or_skips_the_inherited_instruction(
         check(
             response.status_code == 200 and ok,
             PARAM_VERSION,
-            "create_annotation_task",
-            expected,
-            response,
-            api,
+            operation="create_annotation_task",
+            expected=expected,
+            response=response,
+            api=api,
         )
 
 
@@ -1067,10 +1091,10 @@ def test_limited_response_lists_only_the_documented_attributes(
     check(
         response.status_code == 200 and isinstance(docs, list) and bool(docs) and not extra,
         LIMITED_RESPONSE,
-        "list_tasks",
-        f"tasks with only {sorted(allowed)} of the task's attributes; also got {extra}",
-        response,
-        api,
+        operation="list_tasks",
+        expected=f"tasks with only {sorted(allowed)} of the task's attributes; also got {extra}",
+        response=response,
+        api=api,
     )
 
 
@@ -1081,10 +1105,10 @@ def test_an_email_address_is_a_callback_url(api: Api, target: Target, claim: Cla
     check(
         response.status_code == 200,
         EMAIL_CALLBACK,
-        "create_annotation_task",
-        "200: an e-mail address is a valid callback_url",
-        response,
-        api,
+        operation="create_annotation_task",
+        expected="200: an e-mail address is a valid callback_url",
+        response=response,
+        api=api,
     )
 
 
@@ -1105,10 +1129,10 @@ def test_a_completed_task_can_be_audited(api: Api, target: Target, claim: Claim)
         check(
             response.status_code == 200,
             AUDIT,
-            "audit_task",
-            f"200: a completed task accepts the audit {audit}",
-            response,
-            api,
+            operation="audit_task",
+            expected=f"200: a completed task accepts the audit {audit}",
+            response=response,
+            api=api,
         )
 
 
@@ -1122,20 +1146,20 @@ def test_a_unique_id_can_be_updated(api: Api, target: Target, claim: Claim) -> N
     check(
         response.status_code == 200 and _body(response).get("unique_id") == new,
         SET_UNIQUE_ID,
-        "set_task_unique_id",
-        f"200 and the task with unique_id {new}",
-        response,
-        api,
+        operation="set_task_unique_id",
+        expected=f"200 and the task with unique_id {new}",
+        response=response,
+        api=api,
     )
     claim(SET_UNIQUE_ID, "get_task")
     fetched = api.get(f"/task/{task.get('task_id')}")
     check(
         _body(fetched).get("unique_id") == new,
         SET_UNIQUE_ID,
-        "get_task",
-        f"unique_id {new}",
-        fetched,
-        api,
+        operation="get_task",
+        expected=f"unique_id {new}",
+        response=fetched,
+        api=api,
     )
 
 
@@ -1157,10 +1181,10 @@ def test_a_unique_id_in_use_is_refused_to_another_task(
     check(
         taken.status_code == 409,
         UNIQUE_ID_IN_USE,
-        "set_task_unique_id",
-        f"409: unique_id {new} is another task's",
-        taken,
-        api,
+        operation="set_task_unique_id",
+        expected=f"409: unique_id {new} is another task's",
+        response=taken,
+        api=api,
     )
 
 
@@ -1183,10 +1207,10 @@ def test_batches_can_be_listed_by_project(api: Api, target: Target, claim: Claim
     check(
         response.status_code == 200 and mine in found and other not in found,
         BATCHES_BY_PROJECT,
-        "list_batches",
-        f"batch {mine} of project {project}, and not {other} of another project",
-        response,
-        api,
+        operation="list_batches",
+        expected=f"batch {mine} of project {project}, and not {other} of another project",
+        response=response,
+        api=api,
     )
 
 
@@ -1204,10 +1228,10 @@ def test_the_project_list_has_every_project(api: Api, target: Target, claim: Cla
     check(
         name in names,
         EVERY_PROJECT,
-        "list_projects",
-        f"project {name} among the projects listed",
-        response,
-        api,
+        operation="list_projects",
+        expected=f"project {name} among the projects listed",
+        response=response,
+        api=api,
     )
 
 
@@ -1230,10 +1254,10 @@ def test_an_uploaded_file_is_an_attachment(api: Api, target: Target, claim: Clai
     check(
         uploaded.status_code == 200 and isinstance(url, str) and bool(url),
         FILE_ATTACHMENT,
-        "upload_file",
-        "200 and the file with its attachment_url",
-        uploaded,
-        api,
+        operation="upload_file",
+        expected="200 and the file with its attachment_url",
+        response=uploaded,
+        api=api,
     )
     claim(FILE_ATTACHMENT, "create_annotation_task")
     task = _create(api, "annotation", _annotation(target, attachment=url))
@@ -1243,10 +1267,10 @@ def test_an_uploaded_file_is_an_attachment(api: Api, target: Target, claim: Clai
     check(
         _body(response).get("status") != "error",
         FILE_ATTACHMENT,
-        "get_task",
-        f"a task whose attachment is {url} does not fail as an unreachable attachment",
-        response,
-        api,
+        operation="get_task",
+        expected=f"a task whose attachment is {url} does not fail as an unreachable attachment",
+        response=response,
+        api=api,
     )
 
 
@@ -1265,10 +1289,10 @@ def test_urgency_defaults_as_documented(api: Api, created: dict[str, Any], claim
             check(
                 urgency is None or urgency in defaults,
                 URGENCY_DEFAULT,
-                operation,
-                f"urgency {' or '.join(sorted(defaults))} (the default), or none",
-                answer,
-                api,
+                operation=operation,
+                expected=f"urgency {' or '.join(sorted(defaults))} (the default), or none",
+                response=answer,
+                api=api,
             )
 
 
@@ -1287,10 +1311,10 @@ def test_python_booleans_in_the_query_are_understood(
         check(
             response.status_code == 200,
             PYTHON_BOOLEANS,
-            operation,
-            f"200: {query} is how the official SDK sends a boolean",
-            response,
-            api,
+            operation=operation,
+            expected=f"200: {query} is how the official SDK sends a boolean",
+            response=response,
+            api=api,
         )
 
 
@@ -1306,8 +1330,9 @@ def test_names_with_a_space_and_a_slash_are_found_percent_encoded(
     check(
         response.status_code == 200 and _body(response).get("name") == name,
         QUOTED_NAMES,
-        "get_project",
-        f"200 and project {name!r}, its name percent-encoded in the path as the SDK sends it",
-        response,
-        api,
+        operation="get_project",
+        expected=f"200 and project {name!r}, its name percent-encoded in the path as the SDK "
+        "sends it",
+        response=response,
+        api=api,
     )

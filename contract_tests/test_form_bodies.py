@@ -96,8 +96,8 @@ def test_a_form_encoded_body_is_taken_as_json(
     check(
         response.status_code == 200,
         rule,
-        op,
-        f"200, as for the same body in JSON: {pairs}",
-        response,
-        api,
+        operation=op,
+        expected=f"200, as for the same body in JSON: {pairs}",
+        response=response,
+        api=api,
     )

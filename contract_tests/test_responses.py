@@ -108,18 +108,25 @@ def test_the_answer_about_a_real_object_matches_the_spec(
     if any(name not in objects for name in needed):
         return  # an object it needs could not be made on this account: not reached
     response = api.request(op.method.upper(), template.format(**objects), json_body=body)
-    check(response.status_code == 200, rule, op, "200", response, api)
+    check(
+        response.status_code == 200, rule, operation=op, expected="200", response=response, api=api
+    )
     media_type = response.headers.get("content-type", "").split(";")[0]
     check(
-        media_type == "application/json", rule, op, "Content-Type: application/json", response, api
+        media_type == "application/json",
+        rule,
+        operation=op,
+        expected="Content-Type: application/json",
+        response=response,
+        api=api,
     )
     pointer = f"{op.pointer}/responses/200/content/{escape('application/json')}/schema"
     problems = schema_errors(pointer, response.json())
     check(
         not problems,
         rule,
-        op,
-        f"a body matching the schema; problems: {problems[:5]}",
-        response,
-        api,
+        operation=op,
+        expected=f"a body matching the schema; problems: {problems[:5]}",
+        response=response,
+        api=api,
     )

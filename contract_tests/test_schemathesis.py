@@ -34,6 +34,7 @@ from schemathesis.core.failures import FailureGroup
 from contract_tests import safety
 from contract_tests.api import Rule, curl_command, record_failure, record_pass
 from contract_tests.conftest import Claim
+from contract_tests.records import RuleBroken
 from contract_tests.spec import gated_document, iter_nodes
 from contract_tests.target import Target
 from contract_tests.transport import requests_session
@@ -91,8 +92,10 @@ def _view() -> dict[str, Any]:
 
 
 # An explicit default configuration: a `schemathesis.toml` where the suite is started (the repo
-# has one, for bare `schemathesis run`s) must not change what a contract run checks.
-schema = schemathesis.openapi.from_dict(_view(), config=SchemathesisConfig())
+# has one, for bare `schemathesis run`s) must not change what a contract run checks. The run's
+# --seed is Schemathesis's own: without one it draws a random seed per run, which takes
+# precedence over Hypothesis's --hypothesis-seed.
+schema = schemathesis.openapi.from_dict(_view(), config=SchemathesisConfig(seed=TARGET.seed))
 if TARGET.base_url:
     schema.config.update(base_url=TARGET.base_url, basic_auth=(TARGET.api_key, ""))
 
@@ -206,7 +209,7 @@ def test_operation_conforms_to_the_spec(
 def _judge(found: list[CheckResult], label: str, response: Any) -> None:
     """Record every check's verdict; fail the case on a gating failure. A failure of a tier
     that does not gate the run is recorded as a warning and the case goes on."""
-    messages: list[tuple[Rule, str]] = []
+    broken: list[RuleBroken] = []
     for result in found:
         rule = CHECK_RULES.get(result.name)
         if rule is None:
@@ -215,12 +218,20 @@ def _judge(found: list[CheckResult], label: str, response: Any) -> None:
             record_pass(rule, label)
             continue
         failure = result.failure
-        observed = f"{failure.title}: {failure.message}\n{_describe(response)}"
-        expected = DESCRIPTIONS[result.name]
-        messages.append((rule, record_failure(rule, label, expected, observed, _curl(response))))
-    if not messages:
-        return
+        answer = _describe(response)
+        broken.append(
+            record_failure(
+                rule,
+                operation=label,
+                expected=DESCRIPTIONS[result.name],
+                observed=f"{failure.title}: {failure.message}\n{answer}",
+                request=f"{response.request.method} {response.request.url}",
+                response=answer,
+                reproducer=_curl(response),
+            )
+        )
     gating = Target.from_environment().gating_tiers
-    blocking = [m for rule, m in messages if rule.resolved_tier in gating]
+    blocking = [b.message for b in broken if b.tier in gating]
     if blocking:
+        # one case can break several rules: all of them are in the record, all are shown
         pytest.fail("\n\n".join(blocking), pytrace=False)

@@ -100,10 +100,10 @@ class TaskLifecycle(RuleBasedStateMachine):
         check(
             response.status_code == 200,
             RETRIEVE,
-            "create_annotation_task",
-            "200",
-            response,
-            self.api,
+            operation="create_annotation_task",
+            expected="200",
+            response=response,
+            api=self.api,
         )
         task = response.json()
         self.model[task["task_id"]] = {"metadata": metadata, "tags": None, **extra}
@@ -123,10 +123,10 @@ class TaskLifecycle(RuleBasedStateMachine):
             and (got.get("tags") or []) == (want["tags"] or [])
             and got.get("params", {}).get("objects_to_annotate") == ["car"],
             RETRIEVE,
-            "get_task",
-            f"the task as created and changed since: {want}",
-            response,
-            self.api,
+            operation="get_task",
+            expected=f"the task as created and changed since: {want}",
+            response=response,
+            api=self.api,
         )
 
     @rule(task=tasks)
@@ -140,34 +140,41 @@ class TaskLifecycle(RuleBasedStateMachine):
             check(
                 after.json().get("status") == "canceled",
                 CANCEL,
-                "cancel_task",
-                "status canceled on the next GET",
-                after,
-                self.api,
+                operation="cancel_task",
+                expected="status canceled on the next GET",
+                response=after,
+                api=self.api,
             )
             again = self.api.post(f"/task/{task}/cancel")
             self.claim(CANCEL_NOT_PENDING, "cancel_task")
             check(
                 again.status_code in REFUSED_CANCEL,
                 CANCEL_NOT_PENDING,
-                "cancel_task",
-                "400 or 500 for a second cancel",
-                again,
-                self.api,
+                operation="cancel_task",
+                expected="400 or 500 for a second cancel",
+                response=again,
+                api=self.api,
             )
         elif before.get("status") != "pending":
             self.claim(CANCEL_NOT_PENDING, "cancel_task")
             check(
                 response.status_code in REFUSED_CANCEL,
                 CANCEL_NOT_PENDING,
-                "cancel_task",
-                f"400 or 500: the task is {before.get('status')}, not pending",
-                response,
-                self.api,
+                operation="cancel_task",
+                expected=f"400 or 500: the task is {before.get('status')}, not pending",
+                response=response,
+                api=self.api,
             )
         elif self.api.get(f"/task/{task}").json().get("status") == "pending":
             # still pending after the refusal (a task that finished in between may refuse)
-            check(False, CANCEL, "cancel_task", "200 canceling a pending task", response, self.api)
+            check(
+                False,
+                CANCEL,
+                operation="cancel_task",
+                expected="200 canceling a pending task",
+                response=response,
+                api=self.api,
+            )
 
     @rule(task=tasks, metadata=METADATA_VALUES)
     def set_metadata(self, task: str, metadata: dict[str, Any]) -> None:
@@ -176,10 +183,10 @@ class TaskLifecycle(RuleBasedStateMachine):
         check(
             response.status_code == 200 and response.json().get("metadata") == metadata,
             METADATA,
-            "set_task_metadata",
-            f"200 and metadata == {metadata}",
-            response,
-            self.api,
+            operation="set_task_metadata",
+            expected=f"200 and metadata == {metadata}",
+            response=response,
+            api=self.api,
         )
         self.model[task]["metadata"] = metadata
 
@@ -191,10 +198,10 @@ class TaskLifecycle(RuleBasedStateMachine):
         check(
             response.status_code == 200 and response.json().get("tags") == want,
             SET_TAGS,
-            "set_task_tags",
-            f"tags == {want}",
-            response,
-            self.api,
+            operation="set_task_tags",
+            expected=f"tags == {want}",
+            response=response,
+            api=self.api,
         )
         self.model[task]["tags"] = want
 
@@ -206,10 +213,10 @@ class TaskLifecycle(RuleBasedStateMachine):
         check(
             response.status_code == 200 and response.json().get("tags") == want,
             ADD_TAGS,
-            "add_task_tags",
-            f"tags == {want}",
-            response,
-            self.api,
+            operation="add_task_tags",
+            expected=f"tags == {want}",
+            response=response,
+            api=self.api,
         )
         self.model[task]["tags"] = want
 
@@ -221,10 +228,10 @@ class TaskLifecycle(RuleBasedStateMachine):
         check(
             response.status_code == 200 and response.json().get("tags") == want,
             DELETE_TAGS,
-            "delete_task_tags",
-            f"tags == {want}",
-            response,
-            self.api,
+            operation="delete_task_tags",
+            expected=f"tags == {want}",
+            response=response,
+            api=self.api,
         )
         self.model[task]["tags"] = want
 
@@ -239,29 +246,29 @@ class TaskLifecycle(RuleBasedStateMachine):
         check(
             duplicate.status_code == 409,
             UNIQUE,
-            "create_annotation_task",
-            "409 for a unique_id in use",
-            duplicate,
-            self.api,
+            operation="create_annotation_task",
+            expected="409 for a unique_id in use",
+            response=duplicate,
+            api=self.api,
         )
         cleared = self.api.request("DELETE", f"/task/{task}/unique_id")
         check(
             cleared.status_code == 200 and cleared.json().get("unique_id") is None,
             UNIQUE,
-            "clear_task_unique_id",
-            "200 and no unique_id",
-            cleared,
-            self.api,
+            operation="clear_task_unique_id",
+            expected="200 and no unique_id",
+            response=cleared,
+            api=self.api,
         )
         self.model[task].pop("unique_id")
         again = self.api.post("/task/annotation", json_body=self._body(unique_id=unique_id))
         check(
             again.status_code == 200,
             UNIQUE,
-            "create_annotation_task",
-            "200 once the unique_id is cleared",
-            again,
-            self.api,
+            operation="create_annotation_task",
+            expected="200 once the unique_id is cleared",
+            response=again,
+            api=self.api,
         )
         new_task = again.json()["task_id"]
         self.model[new_task] = {"metadata": {}, "tags": None, "unique_id": unique_id}
@@ -291,7 +298,14 @@ def test_set_params_grows_param_history_by_one(api: Api, target: Target, claim: 
     created = api.post(
         "/projects", json_body={"type": "annotation", "name": name, "params": {"instruction": "v0"}}
     )
-    check(created.status_code == 200, PARAMS, "create_project", "200", created, api)
+    check(
+        created.status_code == 200,
+        PARAMS,
+        operation="create_project",
+        expected="200",
+        response=created,
+        api=api,
+    )
     history = len(created.json()["param_history"])
     for version in (1, 2):
         response = api.post(f"/projects/{name}/setParams", json_body={"instruction": f"v{version}"})
@@ -300,20 +314,20 @@ def test_set_params_grows_param_history_by_one(api: Api, target: Target, claim: 
             len(body.get("param_history", [])) == history + 1
             and body["param_history"][-1].get("instruction") == f"v{version}",
             PARAMS,
-            "set_project_params",
-            f"param_history of {history + 1}, the last with instruction v{version}",
-            response,
-            api,
+            operation="set_project_params",
+            expected=f"param_history of {history + 1}, the last with instruction v{version}",
+            response=response,
+            api=api,
         )
         history += 1
     fetched = api.get(f"/projects/{name}")
     check(
         len(fetched.json().get("param_history", [])) == history,
         PARAMS,
-        "get_project",
-        f"{history} versions",
-        fetched,
-        api,
+        operation="get_project",
+        expected=f"{history} versions",
+        response=fetched,
+        api=api,
     )
 
 
@@ -325,10 +339,10 @@ def test_batch_status_counts_its_tasks(api: Api, target: Target, claim: Claim) -
     check(
         created.status_code == 200 and created.json().get("status") in ("staging", "in_progress"),
         BATCH,
-        "create_batch",
-        "200, staging or in_progress",
-        created,
-        api,
+        operation="create_batch",
+        expected="200, staging or in_progress",
+        response=created,
+        api=api,
     )
     ids = []
     for _ in range(3):
@@ -341,16 +355,23 @@ def test_batch_status_counts_its_tasks(api: Api, target: Target, claim: Claim) -
                 "batch": batch,
             },
         )
-        check(task.status_code == 200, BATCH, "create_annotation_task", "200", task, api)
+        check(
+            task.status_code == 200,
+            BATCH,
+            operation="create_annotation_task",
+            expected="200",
+            response=task,
+            api=api,
+        )
         ids.append(task.json()["task_id"])
     finalized = api.post(f"/batches/{batch}/finalize")
     check(
         finalized.status_code == 200 and finalized.json().get("name") == batch,
         BATCH,
-        "finalize_batch",
-        "200 with the batch",
-        finalized,
-        api,
+        operation="finalize_batch",
+        expected="200 with the batch",
+        response=finalized,
+        api=api,
     )
 
     def statuses() -> dict[str, int]:
@@ -372,10 +393,10 @@ def test_batch_status_counts_its_tasks(api: Api, target: Target, claim: Claim) -
     check(
         counts.status_code == 200 and got == want,
         BATCH,
-        "get_batch_status",
-        f"counts {want}",
-        counts,
-        api,
+        operation="get_batch_status",
+        expected=f"counts {want}",
+        response=counts,
+        api=api,
     )
 
 
@@ -388,21 +409,40 @@ def test_a_unique_id_is_taken_until_cleared(api: Api, target: Target, claim: Cla
         "metadata": {"scale_contract_run": target.run_id},
     }
     first = api.post("/task/annotation", json_body=body)
-    check(first.status_code == 200, UNIQUE, "create_annotation_task", "200", first, api)
+    check(
+        first.status_code == 200,
+        UNIQUE,
+        operation="create_annotation_task",
+        expected="200",
+        response=first,
+        api=api,
+    )
     duplicate = api.post("/task/annotation", json_body=body)
-    check(duplicate.status_code == 409, UNIQUE, "create_annotation_task", "409", duplicate, api)
+    check(
+        duplicate.status_code == 409,
+        UNIQUE,
+        operation="create_annotation_task",
+        expected="409",
+        response=duplicate,
+        api=api,
+    )
     cleared = api.request("DELETE", f"/task/{first.json()['task_id']}/unique_id")
     check(
         cleared.status_code == 200 and cleared.json().get("unique_id") is None,
         UNIQUE,
-        "clear_task_unique_id",
-        "200, the task without unique_id",
-        cleared,
-        api,
+        operation="clear_task_unique_id",
+        expected="200, the task without unique_id",
+        response=cleared,
+        api=api,
     )
     again = api.post("/task/annotation", json_body=body)
     check(
-        again.status_code == 200, UNIQUE, "create_annotation_task", "200 once cleared", again, api
+        again.status_code == 200,
+        UNIQUE,
+        operation="create_annotation_task",
+        expected="200 once cleared",
+        response=again,
+        api=api,
     )
 
 
@@ -413,7 +453,14 @@ def test_tags_set_add_and_delete_as_documented(api: Api, target: Target, claim: 
         "metadata": {"scale_contract_run": target.run_id},
     }
     created = api.post("/task/annotation", json_body=body)
-    check(created.status_code == 200, SET_TAGS, "create_annotation_task", "200", created, api)
+    check(
+        created.status_code == 200,
+        SET_TAGS,
+        operation="create_annotation_task",
+        expected="200",
+        response=created,
+        api=api,
+    )
     task = created.json()["task_id"]
     steps = [
         (SET_TAGS, "set_task_tags", "POST", ["tag1", "tag2"], ["tag1", "tag2"]),
@@ -424,7 +471,14 @@ def test_tags_set_add_and_delete_as_documented(api: Api, target: Target, claim: 
         claim(documented, operation_id)
         response = api.request(method, f"/task/{task}/tags", json_body=sent)
         got = response.json().get("tags") if response.status_code == 200 else None
-        check(got == expected, documented, operation_id, f"tags {expected}", response, api)
+        check(
+            got == expected,
+            documented,
+            operation=operation_id,
+            expected=f"tags {expected}",
+            response=response,
+            api=api,
+        )
 
 
 def test_set_metadata_replaces_the_metadata(api: Api, target: Target, claim: Claim) -> None:
@@ -436,19 +490,19 @@ def test_set_metadata_replaces_the_metadata(api: Api, target: Target, claim: Cla
     check(
         replaced.json().get("metadata") == {"new": 2},
         METADATA,
-        "set_task_metadata",
-        "metadata == {'new': 2}",
-        replaced,
-        api,
+        operation="set_task_metadata",
+        expected="metadata == {'new': 2}",
+        response=replaced,
+        api=api,
     )
     fetched = api.get(f"/task/{task['task_id']}")
     check(
         fetched.json().get("metadata") == {"new": 2},
         METADATA,
-        "get_task",
-        "metadata == {'new': 2}",
-        fetched,
-        api,
+        operation="get_task",
+        expected="metadata == {'new': 2}",
+        response=fetched,
+        api=api,
     )
 
 
@@ -462,7 +516,14 @@ def _task(api: Api, target: Target, purpose: str, hold: bool = False) -> dict[st
         "metadata": {"scale_contract_run": target.run_id},
     }
     created = api.post("/task/annotation", json_body=body, headers=headers)
-    check(created.status_code == 200, RETRIEVE, "create_annotation_task", "200", created, api)
+    check(
+        created.status_code == 200,
+        RETRIEVE,
+        operation="create_annotation_task",
+        expected="200",
+        response=created,
+        api=api,
+    )
     task: dict[str, Any] = created.json()
     return task
 
@@ -477,19 +538,31 @@ def test_a_pending_task_can_be_canceled(api: Api, target: Target, claim: Claim) 
     if response.status_code != 200 and api.get(f"/task/{task}").json().get("status") != "pending":
         return  # the task finished between the read and the cancel: nothing to conclude
     check(
-        response.status_code == 200, CANCEL, "cancel_task", "200 for a pending task", response, api
+        response.status_code == 200,
+        CANCEL,
+        operation="cancel_task",
+        expected="200 for a pending task",
+        response=response,
+        api=api,
     )
     status = api.get(f"/task/{task}").json().get("status")
-    check(status == "canceled", CANCEL, "get_task", "status canceled", api.last, api)
+    check(
+        status == "canceled",
+        CANCEL,
+        operation="get_task",
+        expected="status canceled",
+        response=api.last,
+        api=api,
+    )
     claim(CANCEL_NOT_PENDING, "cancel_task")
     again = api.post(f"/task/{task}/cancel")
     check(
         again.status_code in REFUSED_CANCEL,
         CANCEL_NOT_PENDING,
-        "cancel_task",
-        "400 or 500 for a second cancel",
-        again,
-        api,
+        operation="cancel_task",
+        expected="400 or 500 for a second cancel",
+        response=again,
+        api=api,
     )
 
 
@@ -508,8 +581,8 @@ def test_a_finished_task_cannot_be_canceled(api: Api, target: Target, claim: Cla
     check(
         response.status_code in REFUSED_CANCEL,
         CANCEL_NOT_PENDING,
-        "cancel_task",
-        f"400 or 500: the task is {status}",
-        response,
-        api,
+        operation="cancel_task",
+        expected=f"400 or 500: the task is {status}",
+        response=response,
+        api=api,
     )

@@ -99,10 +99,10 @@ def test_tasks_come_newest_first(api: Api, listed: dict[str, Any], claim: Claim)
     check(
         len(stamps) == 7 and stamps == sorted(stamps, key=_dt, reverse=True),
         ORDER,
-        LIST,
-        "the 7 tasks of this run, created_at descending",
-        api.last,
-        api,
+        operation=LIST,
+        expected="the 7 tasks of this run, created_at descending",
+        response=api.last,
+        api=api,
     )
 
 
@@ -121,29 +121,29 @@ def test_pages_are_disjoint_complete_and_consistent(
             and page["total"] == len(everything)
             and page["has_more"] == expected_more,
             PAGING,
-            LIST,
-            f"offset {offset}: {min(3, len(everything) - offset)} docs, total 7, "
+            operation=LIST,
+            expected=f"offset {offset}: {min(3, len(everything) - offset)} docs, total 7, "
             f"has_more {expected_more}",
-            response,
-            api,
+            response=response,
+            api=api,
         )
         by_offset += [t["task_id"] for t in page["docs"]]
     check(
         by_offset == everything,
         PAGING,
-        LIST,
-        "offset pages = the full list, in order",
-        api.last,
-        api,
+        operation=LIST,
+        expected="offset pages = the full list, in order",
+        response=api.last,
+        api=api,
     )
     by_token = [t["task_id"] for t in _all(api, project=project, limit=2)]
     check(
         by_token == everything,
         PAGING,
-        LIST,
-        "next_token pages = the full list, in order",
-        api.last,
-        api,
+        operation=LIST,
+        expected="next_token pages = the full list, in order",
+        response=api.last,
+        api=api,
     )
 
 
@@ -225,9 +225,9 @@ def test_each_filter_returns_exactly_the_matching_tasks(
     check(
         got == expected,
         rule,
-        LIST,
-        f"with {parameters}: exactly {expected} (newest first); missing "
+        operation=LIST,
+        expected=f"with {parameters}: exactly {expected} (newest first); missing "
         f"{sorted(set(expected) - set(got))}, extra {sorted(set(got) - set(expected))}",
-        api.last,
-        api,
+        response=api.last,
+        api=api,
     )
