@@ -31,10 +31,10 @@ PAGING = Rule(
 
 
 def _parameter_rule(name: str) -> Rule:
-    for pointer, parameter in LIST.parameters():
-        if parameter["name"] == name:
-            text = " ".join(str(parameter.get("description", name)).split())
-            return Rule(f"list.filter.{name}", text, pointer.removesuffix("/schema"))
+    for parameter in LIST.parameters:
+        if parameter.name == name:
+            text = " ".join(str(parameter.definition.get("description", name)).split())
+            return Rule(f"list.filter.{name}", text, parameter.pointer.removesuffix("/schema"))
     raise LookupError(name)
 
 

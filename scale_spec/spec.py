@@ -82,8 +82,10 @@ class Spec:
         """The schema with its `$ref` and `allOf` members merged (see `schemas.flat`)."""
         return schemas.flat(self.document, schema)
 
-    def merged_object(self, schema: Json) -> schemas.MergedSchema:
-        return schemas.merge_object(self.document, schema)
+    def merged_object(self, schema: Json, pointer: str = "#") -> schemas.MergedSchema:
+        """The object schema's members merged, each piece located (`pointer`: where `schema`
+        sits in the document, for schemas that are not themselves a `$ref`)."""
+        return schemas.merge_object(self.document, schema, pointer)
 
     @cached_property
     def registry(self) -> Registry[Json]:
