@@ -22,7 +22,9 @@ import sys
 from pathlib import Path
 
 import markdown
-import yaml
+
+import scale_spec
+from scale_spec.document import unescape
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -113,32 +115,24 @@ TIERS = {
 }
 
 
-def provenance_rows(node: object, where: str = "#") -> list[tuple[str, str, str, str]]:
-    """(location, rule, tier, description) for every `x-provenance` entry of the spec."""
-    rows: list[tuple[str, str, str, str]] = []
-    if isinstance(node, dict):
-        for rule, tier in (node.get("x-provenance") or {}).items():
-            rows.append((where, str(rule), str(tier), str(node.get("description") or "")))
-        for key, value in node.items():
-            if key not in ("x-provenance", "examples", "example"):
-                rows += provenance_rows(value, f"{where}/{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            rows += provenance_rows(value, f"{where}/{index}")
-    return rows
+def readable(pointer: str) -> str:
+    """A JSON Pointer (`#/paths/~1task~1annotation/post`) as a reader writes it
+    (`paths//task/annotation/post`)."""
+    return "/".join(unescape(token) for token in pointer.removeprefix("#/").split("/"))
 
 
-def build_provenance_page() -> Path:
-    spec = yaml.safe_load((ROOT / "openapi" / "scale.yaml").read_text(encoding="utf-8"))
-    rows = provenance_rows(spec)
+def provenance_page(spec: scale_spec.Spec) -> str:
+    """The provenance page of `spec`: every `x-provenance` entry with its tier and wording."""
+    rows = spec.provenance_rows()
     counts = {tier: sum(1 for row in rows if row[2] == tier) for tier in TIERS}
     legend = "".join(
         f'<li><span class="tier {t}">{t}</span> {counts[t]} rules: {html.escape(text)}</li>'
         for t, text in TIERS.items()
     )
     table = "".join(
-        f"<tr><td><code>{html.escape(where[2:])}</code></td><td><code>{html.escape(rule)}</code>"
-        f'</td><td><span class="tier {html.escape(tier)}">{html.escape(tier)}</span></td>'
+        f"<tr><td><code>{html.escape(readable(where))}</code></td>"
+        f"<td><code>{html.escape(rule)}</code></td>"
+        f'<td><span class="tier {html.escape(tier)}">{html.escape(tier)}</span></td>'
         f"<td>{html.escape(' '.join(text.split()))}</td></tr>"
         for where, rule, tier, text in rows
     )
@@ -149,8 +143,12 @@ def build_provenance_page() -> Path:
         f"<ul>{legend}</ul><table><tr><th>where</th><th>rule</th><th>tier</th>"
         f"<th>wording</th></tr>{table}</table>"
     )
+    return PAGE.format(title="Rule provenance", body=body)
+
+
+def build_provenance_page() -> Path:
     target = SITE / "provenance.html"
-    target.write_text(PAGE.format(title="Rule provenance", body=body), encoding="utf-8")
+    target.write_text(provenance_page(scale_spec.load()), encoding="utf-8")
     return target
 
 

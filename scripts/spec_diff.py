@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+import scale_spec
+from scale_spec import Operation, Spec
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = "openapi/scale.yaml"
-METHODS = ("get", "put", "post", "delete", "patch")
 NARROWING = {
     "minimum": 1,
     "minItems": 1,
@@ -49,72 +49,14 @@ class Change:
         return f"{'BREAKING' if self.breaking else 'non-breaking'}: {self.where}: {self.what}"
 
 
-class Spec:
-    def __init__(self, document: Mapping[str, Any]) -> None:
-        self.document = document
-
-    def resolve(self, node: Any) -> Any:
-        seen = 0
-        while isinstance(node, Mapping) and "$ref" in node and seen < 50:
-            target: Any = self.document
-            for token in node["$ref"].removeprefix("#/").split("/"):
-                target = target[token.replace("~1", "/").replace("~0", "~")]
-            node, seen = target, seen + 1
-        return node
-
-    def flat(self, schema: Any) -> dict[str, Any]:
-        """A schema with `$ref`s followed and `allOf` members merged (properties, required)."""
-        schema = self.resolve(schema)
-        if not isinstance(schema, Mapping):
-            return {}
-        merged: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
-        merged["properties"] = dict(schema.get("properties", {}))
-        merged["required"] = list(schema.get("required", []))
-        for member in schema.get("allOf", []):
-            part = self.flat(member)
-            merged["properties"] = {**part.get("properties", {}), **merged["properties"]}
-            merged["required"] += part.get("required", [])
-            for key, value in part.items():
-                merged.setdefault(key, value)
-        branches = [*schema.get("anyOf", []), *schema.get("oneOf", [])]
-        if branches and not all(set(branch) == {"required"} for branch in branches):
-            # alternatives (e.g. an object or null): every branch's properties, the union of types
-            for branch in branches:
-                part = self.flat(branch)
-                merged["properties"] = {**part.get("properties", {}), **merged["properties"]}
-                merged["type"] = sorted(_types(merged) | _types(part))
-        return merged
-
-    def operations(self) -> dict[tuple[str, str], Mapping[str, Any]]:
-        return {
-            (method, path): item[method]
-            for path, item in self.document.get("paths", {}).items()
-            for method in METHODS
-            if method in item
-        }
-
-    def parameters(self, path: str, operation: Mapping[str, Any]) -> dict[tuple[str, str], Any]:
-        item = self.document["paths"][path]
-        found = {}
-        for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
-            parameter = self.resolve(raw)
-            found[(parameter["in"], parameter["name"])] = parameter
-        return found
-
-    def body(self, operation: Mapping[str, Any]) -> tuple[Any, bool] | None:
-        body = self.resolve(operation.get("requestBody", {}))
-        content = body.get("content", {})
-        if not content:
-            return None
-        return next(iter(content.values())).get("schema", {}), bool(body.get("required"))
-
-    def success(self, operation: Mapping[str, Any]) -> Any | None:
-        for status, response in operation.get("responses", {}).items():
-            if str(status).startswith("2"):
-                media = self.resolve(response).get("content", {}).get("application/json")
-                if media is not None:
-                    return media.get("schema")
-        return None
+def success(spec: Spec, operation: Operation) -> Any | None:
+    """The JSON schema of the operation's first 2xx response that declares one."""
+    for status, response in operation.responses.items():
+        if status.startswith("2"):
+            media = spec.resolve(response).get("content", {}).get("application/json")
+            if media is not None:
+                return media.get("schema")
+    return None
 
 
 def _types(schema: Mapping[str, Any]) -> set[str]:
@@ -167,7 +109,8 @@ def compare_schemas(
 
 def compare(old: Spec, new: Spec) -> list[Change]:
     changes: list[Change] = []
-    before, after = old.operations(), new.operations()
+    before = {(op.method, op.path): op for op in old.operations}
+    after = {(op.method, op.path): op for op in new.operations}
     for method, path in sorted(set(before) - set(after)):
         changes.append(Change(True, f"{method.upper()} {path}", "operation removed"))
     for method, path in sorted(set(after) - set(before)):
@@ -176,35 +119,32 @@ def compare(old: Spec, new: Spec) -> list[Change]:
         method, path = key
         where = f"{method.upper()} {path}"
         a, b = before[key], after[key]
-        if a.get("operationId") != b.get("operationId"):
-            changes.append(
-                Change(True, where, f"operationId {a.get('operationId')} -> {b.get('operationId')}")
-            )
-        params_a, params_b = old.parameters(path, a), new.parameters(path, b)
+        id_a, id_b = a.definition.get("operationId"), b.definition.get("operationId")
+        if id_a != id_b:
+            changes.append(Change(True, where, f"operationId {id_a} -> {id_b}"))
+        params_a = {(p.location, p.name): p for p in a.parameters}
+        params_b = {(p.location, p.name): p for p in b.parameters}
         for name in sorted(set(params_a) - set(params_b)):
             changes.append(Change(True, f"{where} {name[0]}.{name[1]}", "parameter removed"))
         for name in sorted(set(params_b) - set(params_a)):
-            required = bool(params_b[name].get("required"))
+            required = params_b[name].required
             what = "required parameter added" if required else "optional parameter added"
             changes.append(Change(required, f"{where} {name[0]}.{name[1]}", what))
         for name in sorted(set(params_a) & set(params_b)):
             label = f"{where} {name[0]}.{name[1]}"
-            if params_b[name].get("required") and not params_a[name].get("required"):
+            if params_b[name].required and not params_a[name].required:
                 changes.append(Change(True, label, "parameter now required"))
             changes += compare_schemas(
-                old,
-                new,
-                params_a[name].get("schema", {}),
-                params_b[name].get("schema", {}),
-                label,
-                True,
+                old, new, params_a[name].schema, params_b[name].schema, label, True
             )
-        body_a, body_b = old.body(a), new.body(b)
+        body_a, body_b = a.primary_body, b.primary_body
         if body_a and body_b:
-            if body_b[1] and not body_a[1]:
+            if b.body_required and not a.body_required:
                 changes.append(Change(True, f"{where} body", "request body now required"))
-            changes += compare_schemas(old, new, body_a[0], body_b[0], f"{where} body", True)
-        success_a, success_b = old.success(a), new.success(b)
+            changes += compare_schemas(
+                old, new, body_a.schema, body_b.schema, f"{where} body", True
+            )
+        success_a, success_b = success(old, a), success(new, b)
         if success_a is not None and success_b is not None:
             changes += compare_schemas(old, new, success_a, success_b, f"{where} response", False)
     return changes
@@ -217,12 +157,11 @@ def major(version: str) -> int:
         return 0
 
 
-def load_at(ref: str) -> dict[str, Any]:
+def load_at(ref: str) -> Spec:
     shown = subprocess.run(
         ["git", "show", f"{ref}:{SPEC}"], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    loaded: dict[str, Any] = yaml.safe_load(shown.stdout)
-    return loaded
+    return Spec.from_text(shown.stdout)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,16 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", nargs=2, metavar=("OLD", "NEW"), help="compare two spec files")
     args = parser.parse_args(argv)
     if args.files:
-        old_doc, new_doc = (yaml.safe_load(Path(f).read_text()) for f in args.files)
+        old, new = (Spec.from_file(Path(f)) for f in args.files)
     elif args.base:
-        old_doc, new_doc = load_at(args.base), yaml.safe_load((ROOT / SPEC).read_text())
+        old, new = load_at(args.base), scale_spec.load()
     else:
         parser.error("give a git ref, or --files OLD NEW")
-    changes = compare(Spec(old_doc), Spec(new_doc))
+    changes = compare(old, new)
     for change in sorted(changes, key=lambda c: (not c.breaking, c.where)):
         print(change)
     breaking = [c for c in changes if c.breaking]
-    old_version, new_version = old_doc["info"]["version"], new_doc["info"]["version"]
+    old_version, new_version = old.version, new.version
     bumped = major(new_version) > major(old_version)
     print(
         f"\n{len(breaking)} breaking, {len(changes) - len(breaking)} non-breaking; "

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+import scale_spec
 from contract_tests.spec import operations
+from scale_spec import document
+from scale_spec.spec import BEHAVIOURS
 
 ROOT = Path(__file__).resolve().parent.parent
-MATRIX = ROOT / "openapi" / "behaviours.yaml"
 SOURCES = {"docs-2016", "docs-2018", "sdk-readme", "sdk"}
 TIERS = {"docs", "sdk", "assumed", "http"}
 SEED_FILES = {"000": "docs-2016", "001": "docs-2018", "003": "docs-2018", "004": "sdk-readme"}
@@ -35,9 +36,8 @@ NEAR = 2  # a quote may sit this many lines from the line a row gives
 
 @cache
 def matrix() -> dict[str, Any]:
-    with MATRIX.open(encoding="utf-8") as handle:
-        loaded: dict[str, Any] = yaml.safe_load(handle)
-    return loaded
+    """The matrix as the kit reads it, beside the spec (`Spec.behaviours`)."""
+    return dict(scale_spec.load().behaviours)
 
 
 def rows() -> list[dict[str, Any]]:
@@ -95,6 +95,8 @@ def near(lines: list[str], line: int, quote: str) -> bool:
 
 
 def test_the_matrix_parses_into_rows_and_exclusions() -> None:
+    # `Spec.behaviours` keeps only these two keys, so the file itself is asked for any other.
+    assert set(document.read(scale_spec.PACKAGED.with_name(BEHAVIOURS))) == {"rows", "excluded"}
     assert set(matrix()) == {"rows", "excluded"}
     assert rows(), "no rows"
 

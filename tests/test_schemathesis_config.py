@@ -13,11 +13,12 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import scale_spec
 from scale_mock.testing import ThreadedMock
-from tests.spec_model import SPEC_PATH, load_spec, operations
+from scale_spec import FORM
 
-CONFIG_PATH = SPEC_PATH.parent.parent / "schemathesis.toml"
-FORM = "application/x-www-form-urlencoded"
+SPEC_PATH = scale_spec.PACKAGED
+CONFIG_PATH = Path(__file__).resolve().parent.parent / "schemathesis.toml"
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 
 
@@ -27,22 +28,18 @@ def _config() -> dict[str, Any]:
 
 
 def test_form_operations_block_selects_exactly_the_operations_with_a_form_body() -> None:
-    spec = load_spec()
-    with_form = {
-        op.operation_id
-        for op in operations(spec)
-        if FORM in op.definition.get("requestBody", {}).get("content", {})
-    }
+    operations = scale_spec.load().operations
+    with_form = {op.operation_id for op in operations if FORM in op.bodies}
     block = next(
         entry for entry in _config()["operations"] if "include-operation-id-regex" in entry
     )
     pattern = re.compile(block["include-operation-id-regex"])
-    selected = {op.operation_id for op in operations(spec) if pattern.search(op.operation_id)}
+    selected = {op.operation_id for op in operations if pattern.search(op.operation_id)}
     assert selected == with_form
 
 
 def test_every_operation_the_config_names_exists() -> None:
-    known = {op.operation_id for op in operations(load_spec())}
+    known = {op.operation_id for op in scale_spec.load().operations}
     for entry in _config()["operations"]:
         named = entry.get("include-operation-id", [])
         names = {named} if isinstance(named, str) else set(named)

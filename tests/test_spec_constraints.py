@@ -14,14 +14,22 @@ from typing import Any
 
 import pytest
 
-from tests.spec_model import load_spec, merge_object_schema, operation, resolve
+import scale_spec
+from scale_spec import MergedSchema
 
-SPEC = load_spec()
+SPEC = scale_spec.load()
 DOCS_2016 = "000_1ee4622cfd7d0112.txt"
 DOCS_2018 = "001_cbc33db85774d193.txt"
 SDK_README = "004_b2296c8bdcbcdf0f.txt"
 
 Check = Callable[[], None]
+
+
+def merged_body(path: str) -> MergedSchema:
+    """The merged schema of the body of `POST path` (its JSON body when it declares one)."""
+    body = SPEC.find("post", path).primary_body
+    assert body is not None, f"POST {path} declares no request body"
+    return SPEC.merged_object(body.schema)
 
 
 @dataclass(frozen=True)
@@ -36,7 +44,7 @@ class Constraint:
 
 def body_property(path: str, name: str, **keywords: Any) -> Check:
     def check() -> None:
-        merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
+        merged = merged_body(path)
         prop = merged.properties[name]
         for key, value in keywords.items():
             assert prop.get(key) == value, f"{path} {name}: {key}={prop.get(key)!r}, want {value!r}"
@@ -56,7 +64,7 @@ def body_property_alternatives(path: str, name: str, alternatives: list[dict[str
     """The property's `oneOf` branches hold these keywords (descriptions and tiers aside)."""
 
     def check() -> None:
-        merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
+        merged = merged_body(path)
         branches = merged.properties[name]["oneOf"]
         got = [
             {k: v for k, v in b.items() if k in ("type", "minimum", "pattern")} for b in branches
@@ -68,13 +76,9 @@ def body_property_alternatives(path: str, name: str, alternatives: list[dict[str
 
 def body_property_enum(path: str, name: str, schema: str, enum: list[str]) -> Check:
     def check() -> None:
-        merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
+        merged = merged_body(path)
         prop = merged.properties[name]
-        resolved = (
-            resolve(SPEC, {"$ref": f"#/components/schemas/{schema}"})
-            if "enum" not in prop
-            else prop
-        )
+        resolved = SPEC.lookup(f"#/components/schemas/{schema}") if "enum" not in prop else prop
         assert resolved["enum"] == enum
 
     return check
@@ -82,7 +86,7 @@ def body_property_enum(path: str, name: str, schema: str, enum: list[str]) -> Ch
 
 def required(path: str, *names: str) -> Check:
     def check() -> None:
-        merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
+        merged = merged_body(path)
         assert set(names) <= merged.required, f"{path}: required {sorted(merged.required)}"
 
     return check
@@ -90,7 +94,7 @@ def required(path: str, *names: str) -> Check:
 
 def one_of_required(path: str, *alternatives: str) -> Check:
     def check() -> None:
-        merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
+        merged = merged_body(path)
         wanted = [{"required": [name]} for name in alternatives]
         assert any(all(alt in group for alt in wanted) for group in merged.any_of), merged.any_of
 
@@ -99,10 +103,10 @@ def one_of_required(path: str, *alternatives: str) -> Check:
 
 def x_rule(path: str, kind: str, **arguments: str) -> Check:
     def check() -> None:
-        merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
+        merged = merged_body(path)
         rules = [*merged.rules]
         if "annotation_attributes" in merged.properties:
-            rules += resolve(SPEC, {"$ref": "#/components/schemas/AnnotationAttributes"}).get(
+            rules += SPEC.lookup("#/components/schemas/AnnotationAttributes").get(
                 "x-scale-rules", []
             )
         assert any(
@@ -114,7 +118,7 @@ def x_rule(path: str, kind: str, **arguments: str) -> Check:
 
 def layers_only_with_image(path: str) -> Check:
     def check() -> None:
-        merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
+        merged = merged_body(path)
         assert any(
             c["if"] == {"required": ["layers"]}
             and c["then"]["properties"]["attachment_type"] == {"const": "image"}
@@ -127,7 +131,7 @@ def layers_only_with_image(path: str) -> Check:
 
 def no_layers(path: str) -> Check:
     def check() -> None:
-        merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
+        merged = merged_body(path)
         assert {"required": ["layers"]} in merged.negations
         assert "layers" not in merged.properties
 
@@ -138,7 +142,7 @@ def narrowed_unless(path: str, name: str, absent: str, enum: list[str]) -> Check
     """`name` is narrowed to `enum` when the property `absent` is not given (if/then)."""
 
     def check() -> None:
-        merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
+        merged = merged_body(path)
         assert any(
             c["if"] == {"not": {"required": [absent]}}
             and c["then"]["properties"][name] == {"enum": enum}
@@ -150,10 +154,9 @@ def narrowed_unless(path: str, name: str, absent: str, enum: list[str]) -> Check
 
 def query(method: str, path: str, name: str, **keywords: Any) -> Check:
     def check() -> None:
-        param = operation(SPEC, method, path).parameter(SPEC, "query", name)
-        schema = resolve(SPEC, param["schema"])
+        param = SPEC.find(method, path).parameter("query", name)
         for key, value in keywords.items():
-            got = param.get(key) if key == "deprecated" else schema.get(key)
+            got = param.definition.get(key) if key == "deprecated" else param.schema.get(key)
             assert got == value, f"{path}?{name}: {key}={got!r}, want {value!r}"
 
     return check
@@ -161,7 +164,7 @@ def query(method: str, path: str, name: str, **keywords: Any) -> Check:
 
 def schema_keywords(schema: str, **keywords: Any) -> Check:
     def check() -> None:
-        node: Mapping[str, Any] = SPEC["components"]["schemas"][schema]
+        node: Mapping[str, Any] = SPEC.document["components"]["schemas"][schema]
         for key, value in keywords.items():
             assert node.get(key) == value, f"{schema}: {key}={node.get(key)!r}, want {value!r}"
 
@@ -170,13 +173,13 @@ def schema_keywords(schema: str, **keywords: Any) -> Check:
 
 def declares(method: str, path: str, code: str) -> Check:
     def check() -> None:
-        assert code in operation(SPEC, method, path).definition["responses"]
+        assert code in SPEC.find(method, path).definition["responses"]
 
     return check
 
 
 def error_requires_message() -> None:
-    assert SPEC["components"]["schemas"]["Error"]["required"] == ["error"]
+    assert SPEC.document["components"]["schemas"]["Error"]["required"] == ["error"]
 
 
 CV_AT_MOST_6 = ("annotation", "pointannotation", "polygonannotation", "cuboidannotation")
@@ -550,9 +553,9 @@ def test_a_spec_without_the_rule_fails_its_row(
     """Each row really reads the spec: delete the rule and the row must fail."""
     import copy
 
-    mutated = copy.deepcopy(SPEC)
+    mutated = copy.deepcopy(dict(SPEC.document))
     _drop(mutated, location)
-    monkeypatch.setattr(__import__(__name__, fromlist=["SPEC"]), "SPEC", mutated)
+    monkeypatch.setattr(__import__(__name__, fromlist=["SPEC"]), "SPEC", scale_spec.Spec(mutated))
     row = next(c for c in CONSTRAINTS if c.rule == rule)
     with pytest.raises((AssertionError, KeyError)):
         row.check()

@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
+from scale_spec import Spec
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from spec_diff import Spec, compare, main
+from spec_diff import compare, main
 
 BASE: dict[str, Any] = {
     "openapi": "3.1.0",

@@ -7,7 +7,9 @@ import re
 from openapi_spec_validator import validate
 from openapi_spec_validator.readers import read_from_filename
 
-from tests.spec_model import SPEC_PATH, load_spec, operations
+import scale_spec
+
+SPEC = scale_spec.load()
 
 # Every (method, path) the documents describe: 34 task-creation paths (31 current task types
 # and 3 legacy ones), 12 task-management, 6 batch, 5 project, 2 file, 3 team and 10 Studio
@@ -93,13 +95,21 @@ LEGACY_CREATE_PATHS = {"/task/categorize", "/task/phonecall", "/task/audiotransc
 
 
 def test_spec_is_valid_openapi_3_1() -> None:
-    spec_dict, base_uri = read_from_filename(str(SPEC_PATH))
+    spec_dict, base_uri = read_from_filename(str(scale_spec.PACKAGED))
     assert spec_dict["openapi"] == "3.1.0"
     validate(spec_dict, base_uri=base_uri)
 
 
 def test_spec_holds_every_documented_operation_and_no_other() -> None:
-    found = {(op.method, op.path) for op in operations(load_spec())}
+    found = {(op.method, op.path) for op in SPEC.operations}
+    # `Spec.operations` lists the methods the API uses; a path item must not declare any other.
+    others = {
+        (method, path)
+        for path, item in SPEC.document["paths"].items()
+        for method in ("options", "head", "trace")
+        if method in item
+    }
+    assert sorted(others) == [], "operations no document describes"
     assert len(EXPECTED_OPERATIONS) == 72
     assert sorted(EXPECTED_OPERATIONS - found) == [], "documented operations missing"
     assert sorted(found - EXPECTED_OPERATIONS) == [], "operations no document describes"
@@ -107,18 +117,18 @@ def test_spec_holds_every_documented_operation_and_no_other() -> None:
 
 def test_task_type_enum_matches_the_creation_paths() -> None:
     """Every task type has a creation path, and every creation path but the alias is a type."""
-    task_types = set(load_spec()["components"]["schemas"]["TaskType"]["enum"])
+    task_types = set(SPEC.document["components"]["schemas"]["TaskType"]["enum"])
     assert task_types == set(CREATE_TYPES) - {"categorize"}
 
 
 def test_legacy_operations_are_deprecated_and_current_ones_are_not() -> None:
-    for op in operations(load_spec()):
+    for op in SPEC.operations:
         expected = op.path in LEGACY_CREATE_PATHS
         assert bool(op.definition.get("deprecated")) is expected, op.label
 
 
 def test_callback_is_declared_as_webhook_and_on_every_create_operation() -> None:
-    spec = load_spec()
+    spec = SPEC.document
     callback_ref = {"$ref": "#/components/pathItems/TaskCallback"}
     assert spec["webhooks"]["taskCallback"] == callback_ref
     webhook = spec["components"]["pathItems"]["TaskCallback"]["post"]
@@ -127,7 +137,7 @@ def test_callback_is_declared_as_webhook_and_on_every_create_operation() -> None
     }
     header = webhook["parameters"][0]["$ref"].rsplit("/", 1)[-1]
     assert spec["components"]["parameters"][header]["name"] == "scale-callback-auth"
-    for op in operations(spec):
+    for op in SPEC.operations:
         if re.fullmatch(r"/task/[a-z0-9]+", op.path):
             callbacks = op.definition["callbacks"]["taskCallback"]
             assert callbacks == {"{$request.body#/callback_url}": callback_ref}, op.label

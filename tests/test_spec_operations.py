@@ -10,10 +10,11 @@ import re
 
 import pytest
 
-from tests.spec_model import Operation, load_spec, operations, resolve
+import scale_spec
+from scale_spec import Operation
 
-SPEC = load_spec()
-OPERATIONS = operations(SPEC)
+SPEC = scale_spec.load()
+OPERATIONS = SPEC.operations
 ALLOWED_TAGS = {"tasks", "batches", "projects", "files", "teams", "studio"}
 ERROR_RESPONSES = {
     "400": "BadRequest",
@@ -39,7 +40,8 @@ CONFLICT_OPERATIONS = {
 
 
 def by_id(op: Operation) -> str:
-    return op.operation_id or op.label
+    """The test id: the operationId, or the method and path if it has none (a failing row)."""
+    return str(op.definition.get("operationId") or f"{op.method.upper()} {op.path}")
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=by_id)
@@ -73,11 +75,11 @@ def test_declares_the_error_statuses_its_input_can_cause(op: Operation) -> None:
     responses = op.definition["responses"]
     codes = set(responses)
     assert {"401", "429", "500", "503", "504"} <= codes
-    params = op.parameters(SPEC)
-    takes_input = "requestBody" in op.definition or any(p["in"] == "query" for p in params)
+    params = op.parameters
+    takes_input = "requestBody" in op.definition or any(p.location == "query" for p in params)
     if takes_input:
         assert "400" in codes, "input is validated, so 400 must be declared"
-    if any(p["in"] == "path" for p in params) or op.path.startswith("/task/"):
+    if any(p.location == "path" for p in params) or op.path.startswith("/task/"):
         assert "404" in codes, "an id, name, project or batch is looked up"
     if op.operation_id.startswith("create_") and op.path.startswith("/task/"):
         assert {"402", "409"} <= codes, "task creation: not enabled, duplicate unique_id"
@@ -97,7 +99,7 @@ INFRASTRUCTURE_CODES = ("429", "500", "503", "504")
 def test_errors_use_the_one_shared_error_schema(op: Operation) -> None:
     for code, response in op.definition["responses"].items():
         if code.startswith(("4", "5")):
-            resolved = resolve(SPEC, response)
+            resolved = SPEC.resolve(response)
             content = resolved["content"]
             schema = content["application/json"]["schema"]
             if code in INFRASTRUCTURE_CODES:

@@ -29,9 +29,12 @@ from typing import Any
 
 import pytest
 
-from tests.spec_model import HTTP_METHODS, load_spec, resolve
+import scale_spec
+from scale_spec.operations import METHODS
+from scale_spec.provenance import tier_of
 
-SPEC = load_spec()
+SPEC = scale_spec.load()
+DOCUMENT = SPEC.document
 TIERS = {"docs", "sdk", "assumed", "http"}
 BOUNDS = (
     "enum",
@@ -107,25 +110,14 @@ def constrained_nodes(node: Any, path: str = "#") -> Iterator[tuple[str, Mapping
             yield from constrained_nodes(value, f"{path}/{index}")
 
 
-def tier_of(node: Mapping[str, Any], key: str) -> str | None:
-    """How the suite reads a tier: the keyword, else `required` for `required:<name>`."""
-    provenance: Mapping[str, str] = node.get("x-provenance", {})
-    if key in provenance:
-        return provenance[key]
-    if key.startswith("required:"):
-        return provenance.get("required")
-    return None
-
-
 def operations() -> Iterator[tuple[str, Mapping[str, Any]]]:
-    items = [(f"#/paths/{p}", item) for p, item in SPEC["paths"].items()]
-    items += [
-        (f"#/components/pathItems/{n}", item) for n, item in SPEC["components"]["pathItems"].items()
-    ]
-    for where, item in items:
-        for method in HTTP_METHODS:
+    """The API's operations, then those of the reusable path items (the callback webhook)."""
+    for op in SPEC.operations:
+        yield f"#/paths/{op.path} {op.method}", op.definition
+    for name, item in DOCUMENT["components"]["pathItems"].items():
+        for method in METHODS:
             if method in item:
-                yield f"{where} {method}", item[method]
+                yield f"#/components/pathItems/{name} {method}", item[method]
 
 
 def quotes_a_document(description: Any) -> bool:
@@ -134,19 +126,14 @@ def quotes_a_document(description: Any) -> bool:
     )
 
 
-NODES = list(constrained_nodes(SPEC))
+NODES = list(constrained_nodes(DOCUMENT))
 OPERATIONS = list(operations())
 
 
-def _every_x_provenance(node: Any, path: str = "#") -> Iterator[tuple[str, Mapping[str, Any]]]:
-    if isinstance(node, Mapping):
-        if "x-provenance" in node:
+def _every_x_provenance() -> Iterator[tuple[str, Mapping[str, Any]]]:
+    for path, node in SPEC.iter_nodes():
+        if isinstance(node, Mapping) and "x-provenance" in node:
             yield path, node
-        for key, value in node.items():
-            yield from _every_x_provenance(value, f"{path}/{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _every_x_provenance(value, f"{path}/{index}")
 
 
 def test_the_walk_finds_the_rules() -> None:
@@ -172,13 +159,13 @@ def test_every_status_code_has_a_tier(path: str, op: Mapping[str, Any]) -> None:
 
 
 def test_the_tiers_are_defined_at_the_root() -> None:
-    assert set(SPEC["x-provenance-tiers"]) == TIERS
+    assert set(DOCUMENT["x-provenance-tiers"]) == TIERS
 
 
 def test_every_tier_is_one_of_the_four() -> None:
     bad = [
         (path, key, tier)
-        for path, node in _every_x_provenance(SPEC)
+        for path, node in _every_x_provenance()
         for key, tier in node["x-provenance"].items()
         if tier not in TIERS
     ]
@@ -188,7 +175,7 @@ def test_every_tier_is_one_of_the_four() -> None:
 def test_every_tier_names_something_the_node_holds() -> None:
     """No stale entries: each key is a constraint of its node, a status, or a media type."""
     stale = []
-    for path, node in _every_x_provenance(SPEC):
+    for path, node in _every_x_provenance():
         if "responses" in node:  # an operation
             allowed = set(node["responses"])
         elif "content" in node:  # a request body
@@ -215,7 +202,7 @@ def test_a_docs_status_quotes_its_document(path: str, op: Mapping[str, Any]) -> 
     """A `docs` status is quoted by the response (e.g. the errors table) or the operation."""
     for code, tier in op.get("x-provenance", {}).items():
         if tier == "docs":
-            response = resolve(SPEC, op["responses"][code])
+            response = SPEC.resolve(op["responses"][code])
             assert quotes_a_document(response.get("description")) or quotes_a_document(
                 op.get("description")
             ), f"{path} {code}"
@@ -233,7 +220,7 @@ def test_request_body_encodings_have_tiers() -> None:
 
 def test_the_cancel_statuses_are_both_conformant() -> None:
     """Documents: 500; the official SDK: 400. Both are declared, with their tiers."""
-    cancel = SPEC["paths"]["/task/{task_id}/cancel"]["post"]
+    cancel = SPEC.find("post", "/task/{task_id}/cancel").definition
     assert cancel["x-provenance"]["500"] == "docs"
     assert cancel["x-provenance"]["400"] == "sdk"
     assert "500 error code" in cancel["responses"]["500"]["description"]
@@ -241,7 +228,7 @@ def test_the_cancel_statuses_are_both_conformant() -> None:
 
 def test_undocumented_minimums_are_assumed() -> None:
     """The Errata: no document states these; they may stay, but only as `assumed`."""
-    schemas = SPEC["components"]["schemas"]
+    schemas = DOCUMENT["components"]["schemas"]
     segment = schemas["SegmentAnnotationTaskCreate"]["allOf"][1]["properties"]
     categorization = schemas["CategorizationTaskParams"]["allOf"][1]["properties"]
     comparison = schemas["ComparisonTaskCreate"]["allOf"][1]["properties"]

@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from tests.spec_model import iter_schema_nodes, load_spec
+import scale_spec
 
-SPEC = load_spec()
-KINDS: Mapping[str, Any] = SPEC["x-scale-rule-kinds"]
+SPEC = scale_spec.load()
+KINDS: Mapping[str, Any] = SPEC.document["x-scale-rule-kinds"]
 RULES = [
     (where, rule)
-    for where, node in iter_schema_nodes(SPEC)
+    for where, node in SPEC.iter_nodes()
     if isinstance(node, Mapping)
     for rule in node.get("x-scale-rules", [])
 ]
@@ -35,9 +35,7 @@ def test_rule_is_well_formed(where: str, rule: Mapping[str, Any]) -> None:
     assert rule.get("description"), "every rule carries the documents' wording"
     allowed = {"id", "kind", "description", *KINDS[rule["kind"]]["arguments"]}
     assert set(rule) <= allowed, f"unknown keys {set(rule) - allowed}"
-    schema = SPEC
-    for token in where[2:].split("/"):
-        schema = schema[int(token)] if isinstance(schema, list) else schema[token]
+    schema = SPEC.lookup(where)
     declared = set(schema.get("properties", {}))
     for argument in POINTER_ARGUMENTS:
         if argument in rule:

@@ -14,7 +14,9 @@ from pathlib import Path
 import schemathesis
 from schemathesis.core.result import Err
 
-from tests.spec_model import SPEC_PATH, load_spec, operations
+import scale_spec
+
+SPEC_PATH = scale_spec.PACKAGED
 
 
 def test_openapi_python_client_generates_without_warnings(tmp_path: Path) -> None:
@@ -42,7 +44,7 @@ def test_openapi_python_client_generates_without_warnings(tmp_path: Path) -> Non
     assert result.returncode == 0, output
     assert "Warning" not in output and "WARNING" not in output, output
     generated = {p.stem for p in (tmp_path / "client" / "api").rglob("*.py")}
-    expected = {op.operation_id for op in operations(load_spec())}
+    expected = {op.operation_id for op in scale_spec.load().operations}
     assert expected <= generated, f"endpoints not generated: {sorted(expected - generated)}"
 
 
@@ -51,4 +53,4 @@ def test_schemathesis_loads_every_operation() -> None:
     results = list(schema.get_all_operations())
     failures = [result for result in results if isinstance(result, Err)]
     assert not failures, failures
-    assert len(results) == len(operations(load_spec())) == 72
+    assert len(results) == len(scale_spec.load().operations) == 72

@@ -13,9 +13,10 @@ import scale_api_client.models as models
 from scale_api_client.errors import UnknownEnumValueWarning
 from scale_api_client.models import Task, TaskStatus, TaskType
 
-from tests.spec_model import load_spec, resolve
+import scale_spec
 
-SPEC = load_spec()
+SPEC = scale_spec.load()
+DOCUMENT = SPEC.document
 
 
 def _model_name(ref: str) -> str | None:
@@ -30,7 +31,7 @@ def _media_examples(content: dict[str, Any]) -> Iterator[tuple[str, Any, str]]:
     if ref is None:
         return
     for label, example in media.get("examples", {}).items():
-        yield ref, resolve(SPEC, example)["value"], label
+        yield ref, SPEC.resolve(example)["value"], label
     if "example" in media:
         yield ref, media["example"], "example"
 
@@ -38,19 +39,19 @@ def _media_examples(content: dict[str, Any]) -> Iterator[tuple[str, Any, str]]:
 def spec_examples() -> Iterator[tuple[str, Any, str]]:
     """(schema $ref, example value, where) for every example attached to a schema the client
     has a model for: schema-level `examples` and the examples of request and response bodies."""
-    for name, schema in SPEC["components"]["schemas"].items():
+    for name, schema in DOCUMENT["components"]["schemas"].items():
         for index, example in enumerate(schema.get("examples", [])):
             yield f"#/components/schemas/{name}", example, f"{name}.examples[{index}]"
-    items = list(SPEC["paths"].values()) + list(SPEC.get("webhooks", {}).values())
-    items += list(SPEC["components"].get("pathItems", {}).values())
+    items = list(DOCUMENT["paths"].values()) + list(SPEC.webhooks.values())
+    items += list(DOCUMENT["components"].get("pathItems", {}).values())
     for item in items:
         for operation in item.values():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
-            body = resolve(SPEC, operation.get("requestBody", {}))
+            body = SPEC.resolve(operation.get("requestBody", {}))
             yield from _media_examples(body.get("content", {}))
             for response in operation["responses"].values():
-                yield from _media_examples(resolve(SPEC, response).get("content", {}))
+                yield from _media_examples(SPEC.resolve(response).get("content", {}))
 
 
 EXAMPLES = [(ref, value, where) for ref, value, where in spec_examples() if _model_name(ref)]

@@ -84,14 +84,14 @@ from scale_api_client.models import (
 )
 from scale_api_client.types import UNSET, File
 
+import scale_spec
 from scale_mock.testing import ThreadedMock
 from tests.mock_tests.test_task_types import MINIMAL
-from tests.spec_model import load_spec, operations
 
 BOX = {"attachment": "http://127.0.0.1:9/a.png", "objects_to_annotate": ["car"]}
 CREATES = [
     op
-    for op in operations(load_spec())
+    for op in scale_spec.load().operations
     if op.operation_id.startswith("create_") and op.path.startswith("/task/")
 ]
 

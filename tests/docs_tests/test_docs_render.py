@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.spec_model import load_spec, operations
+import scale_spec
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "docs" / "site"
@@ -49,7 +49,7 @@ def test_every_operation_appears_in_the_rendered_reference() -> None:
     dom = chromium("--virtual-time-budget=20000", "--dump-dom", (SITE / "index.html").as_uri())
     missing = [
         op.operation_id
-        for op in operations(load_spec())
+        for op in scale_spec.load().operations
         if f"operation/{op.operation_id}" not in dom
     ]
     assert missing == [], f"not rendered: {missing}"

@@ -11,17 +11,17 @@ from typing import Any
 import httpx
 import pytest
 
+import scale_spec
 from tests.mock_tests.conformance import check_response, hook, operation_of
 from tests.mock_tests.conftest import LIVE_KEY, OTHER_KEY, ClientFactory
-from tests.spec_model import load_spec, operation, operations
 
-SPEC = load_spec()
+SPEC = scale_spec.load()
 
 
 def conforms(response: httpx.Response, method: str, path: str) -> Any:
     """The response's JSON; the client's hook has already checked it against the spec."""
-    assert operation_of(method, response.request.url.path.removeprefix("/v1")) == operation(
-        SPEC, method, path
+    assert operation_of(method, response.request.url.path.removeprefix("/v1")) == SPEC.find(
+        method, path
     )
     return response.json()
 
@@ -139,7 +139,7 @@ def test_all_operations_need_a_valid_key(
     base_url: str, credentials: tuple[str, str] | None
 ) -> None:
     with httpx.Client(base_url=base_url, event_hooks={"response": [hook]}) as anonymous:
-        for op in operations(SPEC):
+        for op in SPEC.operations:
             response = anonymous.request(op.method, _concrete(op.path), auth=credentials)
             assert response.status_code == 401, (op.operation_id, response.text)
             assert response.headers["www-authenticate"].startswith("Basic")

@@ -10,20 +10,18 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
 import httpx
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scale_mock.spec import load_spec
+import scale_spec
+from scale_mock.spec import compile_spec, load_spec
 from scale_mock.testing import ThreadedMock
 from tests.mock_tests.conftest import api_client, fresh_key
-from tests.spec_model import SPEC_PATH
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 IMAGE = "attachment=http%3A%2F%2Fi.imgur.com%2FXOJbalC.jpg"
@@ -230,18 +228,15 @@ def test_no_form_makes_the_mock_fail(base_url: str, pairs: list[tuple[str, str]]
 
 
 @pytest.fixture(scope="module")
-def edited_spec_mock(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ThreadedMock]:
+def edited_spec_mock() -> Iterator[ThreadedMock]:
     """A mock serving a copy of the spec in which `create_annotation_task` no longer takes
     forms and `set_project_params` does."""
-    document = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-    edited = copy.deepcopy(document)
+    edited = copy.deepcopy(dict(scale_spec.load().document))
     boxes = edited["paths"]["/task/annotation"]["post"]["requestBody"]["content"]
     boxes.pop("application/x-www-form-urlencoded", None)
     params = edited["paths"]["/projects/{project_name}/setParams"]["post"]["requestBody"]
     params["content"]["application/x-www-form-urlencoded"] = params["content"]["application/json"]
-    path = tmp_path_factory.mktemp("spec") / "scale.yaml"
-    path.write_text(yaml.safe_dump(edited, sort_keys=False), encoding="utf-8")
-    with ThreadedMock(spec=load_spec(Path(path))) as mock:
+    with ThreadedMock(spec=compile_spec(scale_spec.Spec(edited))) as mock:
         yield mock
 
 

@@ -16,10 +16,10 @@ from urllib.parse import quote_plus
 import httpx
 import pytest
 
+import scale_spec
 from tests.mock_tests.conftest import ClientFactory
-from tests.spec_model import load_spec, merge_object_schema, operation
 
-SPEC = load_spec()
+SPEC = scale_spec.load()
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 ROW_FIELDS = {"username": "Username of submitter", "comment_count": "Number of comments"}
 TRANSCRIPTION = {
@@ -62,8 +62,7 @@ def send(http: httpx.Client, path: str, body: dict[str, Any] | str) -> dict[str,
 
 
 def spec_urgency_default(path: str) -> Any:
-    merged = merge_object_schema(SPEC, operation(SPEC, "post", path).body_schema(SPEC))
-    return merged.properties["urgency"].get("default")
+    return SPEC.property_defaults(SPEC.find("post", path)).get("urgency")
 
 
 @pytest.mark.parametrize("body", [TRANSCRIPTION, TRANSCRIPTION_FORM], ids=["json", "form"])

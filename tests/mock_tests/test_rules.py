@@ -8,33 +8,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
+import scale_spec
 from scale_spec.rules import RuleViolation, find_rule_violations
 
-with open(Path(__file__).parents[2] / "openapi/scale.yaml", encoding="utf-8") as _file:
-    SPEC: dict[str, Any] = yaml.safe_load(_file)
+SPEC: Mapping[str, Any] = scale_spec.load().document
 SCHEMAS: Mapping[str, Any] = SPEC["components"]["schemas"]
 
 
-def _spec_rules(node: Any) -> Iterator[Mapping[str, Any]]:
+def _spec_rules() -> Iterator[Mapping[str, Any]]:
     """Every rule anywhere in the spec, found by walking it rather than by a hand-kept list."""
-    if isinstance(node, Mapping):
-        rules = node.get("x-scale-rules")
+    for _, node in scale_spec.load().iter_nodes():
+        rules = node.get("x-scale-rules") if isinstance(node, Mapping) else None
         if isinstance(rules, list):
             yield from rules
-        for child in node.values():
-            yield from _spec_rules(child)
-    elif isinstance(node, list):
-        for child in node:
-            yield from _spec_rules(child)
 
 
-RULES: dict[str, Mapping[str, Any]] = {rule["id"]: rule for rule in _spec_rules(SPEC)}
+RULES: dict[str, Mapping[str, Any]] = {rule["id"]: rule for rule in _spec_rules()}
 
 LINE = {"attachment": "http://x/a.png", "objects_to_annotate": ["lane"]}
 POLYGON = {"attachment": "http://x/a.png", "objects_to_annotate": ["car"]}

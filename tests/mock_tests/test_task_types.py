@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.spec_model import load_spec, operations
+import scale_spec
 
 IMAGE = "http://127.0.0.1:9/image.png"
 # The smallest body each documented type accepts; generic (undescribed) types accept `{}`.
@@ -62,7 +62,7 @@ MINIMAL: dict[str, dict[str, Any]] = {
 }
 CREATES = [
     op
-    for op in operations(load_spec())
+    for op in scale_spec.load().operations
     if op.method == "post"
     and op.path.count("/") == 2
     and op.path.startswith("/task/")

@@ -10,10 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
+import scale_spec
 from scale_mock.callbacks import DEFAULT_AUTH_KEY, MAX_ATTEMPTS
 from tests.mock_tests.conftest import LIVE_KEY, OTHER_KEY, TEST_KEY, ClientFactory
 from tests.mock_tests.receiver import CallbackReceiver
-from tests.spec_model import validator_for
 
 BOX = {"attachment": "http://127.0.0.1:9/a.png", "objects_to_annotate": ["car"]}
 
@@ -195,9 +195,7 @@ def test_callback_carries_the_documented_body_and_header(
         task = create(client, callback_url=receiver.url)
         receiver.wait_for(1)
     headers, body = receiver.received[0]
-    errors = [
-        e.message for e in validator_for("#/components/schemas/CallbackBody").iter_errors(body)
-    ]
+    errors = scale_spec.load().schema_errors("#/components/schemas/CallbackBody", body)
     assert not errors, errors
     assert headers["scale-callback-auth"] == DEFAULT_AUTH_KEY
     assert headers["content-type"] == "application/json"
