@@ -150,7 +150,8 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None]:
         broken = _rules_broken(error)
         if not broken:
             raise
-        _judge_broken(broken, getattr(error, "__notes__", None))
+        notes = getattr(error, "__notes__", None)
+    _judge_broken(broken, notes)  # outside the handler: the outcome shows the rule, no traceback
 
 
 def _rules_broken(error: BaseException) -> list[records.RuleBroken]:
