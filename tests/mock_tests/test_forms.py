@@ -268,13 +268,7 @@ def form_operations() -> list[tuple[str, list[str]]]:
         body = op.bodies.get("application/x-www-form-urlencoded")
         if body is None:
             continue
-        names: set[str] = set()
-        stack: list[Any] = [body.schema]
-        while stack:
-            schema = spec.resolve(stack.pop())
-            names.update(schema.get("properties", {}))
-            for keyword in ("allOf", "anyOf", "oneOf"):
-                stack.extend(schema.get(keyword, []))
+        names = spec.spec.flat(body.schema).get("properties", {})
         found.append((op.path.replace("{task_type}", "annotation"), sorted(names)))
     return found
 
