@@ -104,6 +104,18 @@ OPTIONS: tuple[Option, ...] = (
         metavar="N",
     ),
     Option(
+        ("--max-failures",),
+        "stop after N broken rules (the rules not checked by then are 'not reached')",
+        type=positive(int),
+        metavar="N",
+    ),
+    Option(
+        ("--budget",),
+        "send at most N requests (for metered servers); checks needing more are 'not reached'",
+        type=positive(int),
+        metavar="N",
+    ),
+    Option(
         ("--rate-limit",),
         "send at most N requests per second (the whole run)",
         type=positive(float),
@@ -231,6 +243,8 @@ def build_target(values: Mapping[str, Any], workers: int = 1) -> Target:
         workers=workers,
         allow_account_writes=bool(values.get("allow_account_writes")),
         max_billable=values.get("max_billable"),
+        max_failures=values.get("max_failures"),
+        budget=values.get("budget"),
         spec=str(Path(values["spec"]).absolute()) if values.get("spec") else None,
     )
     if callback_host is None and target.is_loopback:

@@ -44,6 +44,8 @@ class Target:
     workers: int = 1
     allow_account_writes: bool = False
     max_billable: int | None = None
+    max_failures: int | None = None  # stop after this many broken rules
+    budget: int | None = None  # requests the whole run may send
     retry_budget: float = 120.0  # seconds a run may spend waiting out 429/503 answers
     mock_controls: bool = False  # the server is scale-mock: its /_mock controls may be used
     results_dir: str | None = None
