@@ -1,8 +1,10 @@
 """The ASGI application: route by the spec, authenticate, validate, dispatch, answer JSON.
 
 Routing comes from the compiled spec, so a path the spec does not declare is a 404 and a method
-it does not declare is a 405 with an `Allow` header. Handlers receive validated input and return
-JSON-ready data; every success is a 200, as the official SDK requires. The control API
+it does not declare is a 405 with an `Allow` header. Handlers receive validated input and a
+transaction of the caller's tenant (see `store`), all their reads and writes in it, and return
+JSON-ready data; every success is a 200, as the official SDK requires, and every error is raised
+and rendered in one place (see `errors`). The control API
 (`/_mock/...`, see `control`) lives beside `/v1` and is not part of the Scale API. Every `/v1`
 request of a valid key goes into that key's request journal (see `journal`), and a task creation
 with the (mock-only) request header `Scale-Mock-Hold: pending` keeps a test-mode task pending.
@@ -10,7 +12,6 @@ with the (mock-only) request header `Scale-Mock-Hold: pending` keeps a test-mode
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -19,7 +20,6 @@ from urllib.parse import unquote
 from starlette.applications import Starlette
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -28,17 +28,16 @@ from scale_mock import batches, control, files, projects, quality, studio, task_
 from scale_mock.auth import api_key_from
 from scale_mock.callbacks import DEFAULT_AUTH_KEY, CallbackDispatcher
 from scale_mock.context import Context, Handler, Services
-from scale_mock.errors import ApiError
+from scale_mock.errors import ERROR_MIDDLEWARE, EXCEPTION_HANDLERS, ApiError
 from scale_mock.faults import FaultInjector, RateLimiter
 from scale_mock.files import UploadedFile
 from scale_mock.journal import RequestJournal
 from scale_mock.spec import MULTIPART, CompiledOperation, CompiledSpec, load_spec
-from scale_mock.store import Store
+from scale_mock.store import Storage
 from scale_mock.validation import validate_request
 
 PREFIX = "/v1"
 HOLD_HEADER = "scale-mock-hold"
-log = logging.getLogger("scale_mock")
 
 
 class _AnyPath(Convertor[str]):
@@ -158,7 +157,7 @@ async def _read_form(request: Request) -> dict[str, Any]:
 
 
 def build_app(
-    store: Store,
+    store: Storage,
     spec: CompiledSpec | None = None,
     keys: frozenset[str] | None = None,
     *,
@@ -187,18 +186,17 @@ def build_app(
             query = request.scope.get("query_string", b"").decode("latin-1")
             entry = journal.start(key, request.method, raw_path, query)
         seen: dict[str, Any] = {}
+        status = 500  # unless answered, or refused with an `ApiError` (rendered in `errors`)
         try:
             response = await _api(request, raw_path, seen)
+            status = response.status_code
+            return response
         except ApiError as error:
-            response = error.response()
-        except Exception:
-            log.exception("scale-mock failed on %s %s", request.method, request.url.path)
-            response = ApiError(500, "scale-mock failed; this is a bug in the mock").response()
-        if entry is not None:
-            journal.finish(
-                entry, seen.get("operation_id"), response.status_code, seen.get("task_id")
-            )
-        return response
+            status = error.status
+            raise
+        finally:
+            if entry is not None:
+                journal.finish(entry, seen.get("operation_id"), status, seen.get("task_id"))
 
     async def _api(request: Request, raw_path: str, seen: dict[str, Any]) -> Response:
         if not raw_path.startswith(f"{PREFIX}/"):
@@ -238,7 +236,8 @@ def build_app(
             form,
             content_type,
         )
-        result = handlers[operation.operation_id](Context(services, key, valid, hold))
+        with store.transaction(key) as tx:
+            result = handlers[operation.operation_id](Context(services, tx, valid, hold))
         if is_task_creation(operation) and isinstance(result, dict):
             seen["task_id"] = result.get("task_id")
         return JSONResponse(result, status_code=200)
@@ -256,14 +255,11 @@ def build_app(
         *control.routes(services, injector, keys, journal),
         Route("/{path:anything}", api, methods=methods),
     ]
-
-    async def framework_error(_request: Request, error: Exception) -> Response:
-        """Starlette's own refusals (a path its router cannot even parse), as `Error` JSON."""
-        status = getattr(error, "status_code", 500)
-        return ApiError(status, str(getattr(error, "detail", "Request refused"))).response()
-
     app = Starlette(
-        routes=routes, lifespan=lifespan, exception_handlers={HTTPException: framework_error}
+        routes=routes,
+        lifespan=lifespan,
+        exception_handlers=EXCEPTION_HANDLERS,
+        middleware=[ERROR_MIDDLEWARE],
     )
     app.state.services = services
     return app

@@ -12,43 +12,39 @@ from scale_mock.clock import now, parse_filter_time
 from scale_mock.context import Context
 from scale_mock.projects import load_project
 from scale_mock.records import insert_new, require
-from scale_mock.store import Filter, Store
+from scale_mock.store import Tx, Where
 
 TERMINAL = ("completed", "canceled", "error")
 
 
-def task_counts(store: Store, key: str, batch: str) -> dict[str, int]:
-    return store.count_by(
-        key, "task", "status", [Filter("json_extract(doc, '$.batch') = ?", (batch,))]
-    )
+def task_counts(tx: Tx, batch: str) -> dict[str, int]:
+    return tx.count_by("task", "status", [Where("batch", "=", batch)])
 
 
-def with_counts(
-    store: Store, key: str, batch: dict[str, Any]
-) -> tuple[dict[str, Any], dict[str, int]]:
+def with_counts(tx: Tx, batch: dict[str, Any]) -> tuple[dict[str, Any], dict[str, int]]:
     """The batch with its derived status, and its task counts (one query for both)."""
-    counts = task_counts(store, key, batch["name"])
+    counts = task_counts(tx, batch["name"])
     if counts and all(status in TERMINAL for status in counts):
         batch["status"] = "completed"
     return batch, counts
 
 
-def _with_status(store: Store, key: str, batch: dict[str, Any]) -> dict[str, Any]:
-    return with_counts(store, key, batch)[0]
+def _with_status(tx: Tx, batch: dict[str, Any]) -> dict[str, Any]:
+    return with_counts(tx, batch)[0]
 
 
-def stored_batch(store: Store, key: str, name: str, field: str = "path.batch_name") -> Any:
+def stored_batch(tx: Tx, name: str, field: str = "path.batch_name") -> Any:
     """The batch as stored (its status not yet derived from its tasks), or a 404."""
-    return require(store, key, "batch", name, f"Batch {name!r}", field)
+    return require(tx, "batch", name, f"Batch {name!r}", field)
 
 
-def load_batch(store: Store, key: str, name: str) -> dict[str, Any]:
-    return _with_status(store, key, stored_batch(store, key, name))
+def load_batch(tx: Tx, name: str) -> dict[str, Any]:
+    return _with_status(tx, stored_batch(tx, name))
 
 
 def create_batch(ctx: Context) -> dict[str, Any]:
     body = ctx.body
-    load_project(ctx.store, ctx.key, body["project"], field="body.project")
+    load_project(ctx.tx, body["project"], field="body.project")
     batch = {
         "name": body["name"],
         "project": body["project"],
@@ -60,17 +56,17 @@ def create_batch(ctx: Context) -> dict[str, Any]:
         "self_label_batch": body.get("self_label_batch", False),
     }
     taken = f"A batch named {body['name']!r} already exists"
-    insert_new(ctx.store, ctx.key, "batch", body["name"], batch, taken)
+    insert_new(ctx.tx, "batch", body["name"], batch, taken)
     return batch
 
 
 def get_batch(ctx: Context) -> dict[str, Any]:
-    return load_batch(ctx.store, ctx.key, ctx.path("batch_name"))
+    return load_batch(ctx.tx, ctx.path("batch_name"))
 
 
 def list_batches(ctx: Context) -> dict[str, Any]:
-    query, store, key = ctx.request.query, ctx.store, ctx.key
-    batches = [_with_status(store, key, b) for b in store.all(key, "batch")]
+    query, tx = ctx.request.query, ctx.tx
+    batches = [_with_status(tx, b) for b in tx.list("batch").docs]
     if "project" in query:
         batches = [b for b in batches if b["project"] == query["project"]]
     if "status" in query:
@@ -98,24 +94,22 @@ def _bound(raw: str, name: str) -> str:
 
 def finalize_batch(ctx: Context) -> dict[str, Any]:
     """A `staging` batch starts (`in_progress`); finalizing again changes nothing."""
-    store, key, name = ctx.store, ctx.key, ctx.path("batch_name")
-    with store.transaction() as db:
-        batch = stored_batch(store, key, name)
-        if batch["status"] == "staging":
-            batch["status"] = "in_progress"
-            store.put(db, key, "batch", name, batch)
-    return _with_status(store, key, batch)
+    tx, name = ctx.tx, ctx.path("batch_name")
+    batch = stored_batch(tx, name)
+    if batch["status"] == "staging":
+        batch["status"] = "in_progress"
+        tx.put("batch", name, batch)
+    return _with_status(tx, batch)
 
 
 def get_batch_status(ctx: Context) -> dict[str, Any]:
-    batch = load_batch(ctx.store, ctx.key, ctx.path("batch_name"))
-    return {"status": batch["status"], **task_counts(ctx.store, ctx.key, batch["name"])}
+    batch = load_batch(ctx.tx, ctx.path("batch_name"))
+    return {"status": batch["status"], **task_counts(ctx.tx, batch["name"])}
 
 
 def set_batch_metadata(ctx: Context) -> dict[str, Any]:
-    store, key, name = ctx.store, ctx.key, ctx.path("batch_name")
-    with store.transaction() as db:
-        batch = stored_batch(store, key, name)
-        batch["metadata"] = ctx.body or {}
-        store.put(db, key, "batch", name, batch)
-    return _with_status(store, key, batch)
+    tx, name = ctx.tx, ctx.path("batch_name")
+    batch = stored_batch(tx, name)
+    batch["metadata"] = ctx.body or {}
+    tx.put("batch", name, batch)
+    return _with_status(tx, batch)

@@ -6,9 +6,11 @@ of the next 24 hours", and `callback_succeeded` records the outcome. An e-mail a
 `callback_url` gets "an email sent with the body as the task's JSON payload": the mock records
 it instead of sending it.
 
-One worker thread owns an agenda of due deliveries, so an API request only enqueues and never
-waits for a receiver. `time_scale` compresses the retry schedule (0.001 turns ~21 hours into
-~75 seconds) for tests and for clients that want to watch the retries.
+A task's callback record (or e-mail) is written in the transaction that finishes the task, and
+its delivery joins the agenda once that transaction commits. One worker thread owns the agenda
+of due deliveries, so an API request only enqueues and never waits for a receiver.
+`time_scale` compresses the retry schedule (0.001 turns ~21 hours into ~75 seconds) for tests
+and for clients that want to watch the retries.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 import httpx
 
 from scale_mock.clock import now
-from scale_mock.store import Store
+from scale_mock.store import Storage, Tx
 
 MAX_ATTEMPTS = 20
 # Seconds before each retry: doubling from 10 s, capped at 2 h; the 19 waits add up to ~21 h.
@@ -62,7 +64,7 @@ class CallbackDispatcher:
 
     def __init__(
         self,
-        store: Store,
+        store: Storage,
         auth_key: str = DEFAULT_AUTH_KEY,
         time_scale: float = 1.0,
         timeout: float = 10.0,
@@ -94,24 +96,25 @@ class CallbackDispatcher:
             self._worker.join(timeout=self._timeout + 5)
             self._worker = None
 
-    def task_finished(self, tenant: str, task: dict[str, Any]) -> None:
-        """Called once a task is completed or errored; returns at once."""
+    def task_finished(self, tx: Tx, task: dict[str, Any]) -> None:
+        """Called in the transaction that completed or errored the task; returns at once."""
         url = task.get("callback_url")
         if not url:
             return
         body = callback_body(task)
+        task_id = task["task_id"]
         if is_email(url):
-            with self._store.transaction() as db:
-                email = {"to": url, "task_id": task["task_id"], "sent_at": now(), "body": body}
-                self._store.insert(db, tenant, "email", f"{task['task_id']}:{url}", email)
+            email = {"to": url, "task_id": task_id, "sent_at": now(), "body": body}
+            tx.insert("email", f"{task_id}:{url}", email)
             return
-        with self._store.transaction() as db:
-            record = {"task_id": task["task_id"], "url": url, "attempts": [], "succeeded": None}
-            self._store.delete(db, tenant, "callback", task["task_id"])
-            self._store.insert(db, tenant, "callback", task["task_id"], record)
-        payload = json.dumps(body).encode()
-        self._schedule(
-            _Delivery(time.monotonic(), next(self._order), tenant, task["task_id"], url, payload)
+        tx.put(
+            "callback", task_id, {"task_id": task_id, "url": url, "attempts": [], "succeeded": None}
+        )
+        payload, tenant = json.dumps(body).encode(), tx.tenant
+        tx.after_commit(
+            lambda: self._schedule(
+                _Delivery(time.monotonic(), next(self._order), tenant, task_id, url, payload)
+            )
         )
 
     def _schedule(self, delivery: _Delivery) -> None:
@@ -157,15 +160,14 @@ class CallbackDispatcher:
             self._schedule(delivery)
 
     def _record(self, delivery: _Delivery, outcome: dict[str, Any], succeeded: bool | None) -> None:
-        store, tenant = self._store, delivery.tenant
-        with store.transaction() as db:
-            record = store.get(tenant, "callback", delivery.task_id)
+        with self._store.transaction(delivery.tenant) as tx:
+            record = tx.get("callback", delivery.task_id)
             if record is not None:
                 record["attempts"].append(outcome)
                 record["succeeded"] = succeeded
-                store.put(db, tenant, "callback", delivery.task_id, record)
+                tx.put("callback", delivery.task_id, record)
             if succeeded is not None:
-                task = store.get(tenant, "task", delivery.task_id)
+                task = tx.get("task", delivery.task_id)
                 if task is not None:
                     task["callback_succeeded"] = succeeded
-                    store.put(db, tenant, "task", delivery.task_id, task)
+                    tx.put("task", delivery.task_id, task)

@@ -1,4 +1,4 @@
-"""What every handler gets: the compiled spec, the store, the outbox, the caller and the input."""
+"""What every handler gets: the compiled spec, the outbox, the caller's transaction, the input."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from scale_mock.callbacks import CallbackDispatcher
 from scale_mock.spec import CompiledSpec
-from scale_mock.store import Store
+from scale_mock.store import Storage, Tx
 from scale_mock.validation import ValidRequest
 
 
@@ -17,23 +17,23 @@ class Services:
     """The long-lived parts of one running mock."""
 
     spec: CompiledSpec
-    store: Store
+    store: Storage
     callbacks: CallbackDispatcher
     hold_test_tasks: bool = False  # `--hold-test-tasks`: test-mode tasks stay pending too
 
 
 @dataclass(frozen=True)
 class Context:
-    """One authenticated, validated request."""
+    """One authenticated, validated request, served in one transaction of the caller's tenant."""
 
     services: Services
-    key: str
+    tx: Tx
     request: ValidRequest
     hold: bool = False  # `Scale-Mock-Hold: pending` on a task creation
 
     @property
-    def store(self) -> Store:
-        return self.services.store
+    def key(self) -> str:
+        return self.tx.tenant
 
     @property
     def body(self) -> Any:

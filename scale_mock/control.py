@@ -71,11 +71,7 @@ def routes(
 
     def authenticated(endpoint: Endpoint) -> Callable[[Request], Awaitable[Response]]:
         async def run(request: Request) -> Response:
-            try:
-                key = api_key_from(request.headers.get("authorization"), keys)
-                return await endpoint(request, key)
-            except ApiError as error:
-                return error.response()
+            return await endpoint(request, api_key_from(request.headers.get("authorization"), keys))
 
         return run
 
@@ -91,31 +87,29 @@ def routes(
 
     async def complete(request: Request, key: str) -> Response:
         task_id = request.path_params["task_id"]
-        body = await _json_body(request)
+        body = await _json_body(request)  # before the transaction: nothing awaits inside one
         response = body.get("response")
-        if response is not None:
-            candidate = {
-                **load_task(store, key, task_id),
-                "status": "completed",
-                "response": response,
-            }
-            error = best_match(task_schema.iter_errors(candidate))
-            if error is not None:
-                raise ApiError(
-                    400,
-                    f"response does not match the spec for this task type: {error.message}",
-                    field="body.response",
-                    rule=str(error.validator),
-                )
-        return JSONResponse(complete_task(services, key, task_id, response))
+        with store.transaction(key) as tx:
+            if response is not None:
+                candidate = {**load_task(tx, task_id), "status": "completed", "response": response}
+                error = best_match(task_schema.iter_errors(candidate))
+                if error is not None:
+                    raise ApiError(
+                        400,
+                        f"response does not match the spec for this task type: {error.message}",
+                        field="body.response",
+                        rule=str(error.validator),
+                    )
+            return JSONResponse(complete_task(services, tx, task_id, response))
 
     async def callbacks(_request: Request, key: str) -> Response:
-        return JSONResponse(
-            {
-                "callbacks": store.all(key, "callback", newest_first=False),
-                "emails": store.all(key, "email", newest_first=False),
-            }
-        )
+        with store.transaction(key) as tx:
+            return JSONResponse(
+                {
+                    "callbacks": tx.list("callback", oldest_first=True).docs,
+                    "emails": tx.list("email", oldest_first=True).docs,
+                }
+            )
 
     async def queue_faults(request: Request, key: str) -> Response:
         if not injector.enabled:
@@ -158,8 +152,9 @@ def routes(
 
     async def file_content(request: Request, key: str) -> Response:
         file_id = request.path_params["file_id"]
-        record = store.get(key, "file", file_id)
-        data = store.get_blob(key, file_id)
+        with store.transaction(key) as tx:
+            record = tx.get("file", file_id)
+            data = tx.get_blob(file_id)
         if record is None or data is None:
             raise not_found(f"Uploaded file {file_id!r}")
         return Response(data, media_type=record.get("mime_type"))
@@ -194,11 +189,11 @@ def _not_allowed(served: list[Route]) -> list[Route]:
         allow = ", ".join(sorted(methods))
 
         async def refuse(request: Request, allow: str = allow) -> Response:
-            return ApiError(
+            raise ApiError(
                 405,
                 f"Method {request.method} not allowed here; allowed: {allow}",
                 headers={"Allow": allow},
-            ).response()
+            )
 
         refusals.append(Route(path, refuse, methods=sorted(ALL_METHODS - methods)))
     return refusals

@@ -1,8 +1,24 @@
-"""The one way the mock says no: an `ApiError`, rendered as the spec's `Error` JSON."""
+"""The one way the mock says no: an `ApiError`, rendered as the spec's `Error` JSON.
+
+Code raises; `EXCEPTION_HANDLERS`, registered on the application (the API and the control routes
+alike), renders. Starlette's own refusals and unexpected exceptions become the same
+JSON body, so no answer of the mock is ever a plain-text error.
+"""
 
 from __future__ import annotations
 
-from starlette.responses import JSONResponse
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.exceptions import ExceptionMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import ExceptionHandler
+
+log = logging.getLogger("scale_mock")
 
 
 class ApiError(Exception):
@@ -24,14 +40,45 @@ class ApiError(Exception):
         self.rule = rule
         self.headers = headers or {}
 
-    def response(self) -> JSONResponse:
-        body: dict[str, object] = {"error": self.message, "status_code": self.status}
-        if self.field:
-            body["field"] = self.field
-        if self.rule:
-            body["rule"] = self.rule
-        return JSONResponse(body, status_code=self.status, headers=self.headers)
-
 
 def not_found(what: str, field: str | None = None) -> ApiError:
     return ApiError(404, f"{what} not found", field=field)
+
+
+def _render(error: ApiError) -> Response:
+    body: dict[str, object] = {"error": error.message, "status_code": error.status}
+    if error.field:
+        body["field"] = error.field
+    if error.rule:
+        body["rule"] = error.rule
+    return JSONResponse(body, status_code=error.status, headers=error.headers)
+
+
+async def _api_error(_request: Request, error: Exception) -> Response:
+    assert isinstance(error, ApiError)
+    return _render(error)
+
+
+async def _refused(_request: Request, error: Exception) -> Response:
+    """Starlette's own refusals (a path its router cannot even parse)."""
+    status = getattr(error, "status_code", 500)
+    return _render(ApiError(status, str(getattr(error, "detail", "Request refused"))))
+
+
+async def _unexpected(request: Request, error: Exception) -> Response:
+    """Any other exception: a bug, logged with its traceback."""
+    log.error("scale-mock failed on %s %s", request.method, request.url.path, exc_info=error)
+    return _render(ApiError(500, "scale-mock failed; this is a bug in the mock"))
+
+
+EXCEPTION_HANDLERS: Mapping[Any, ExceptionHandler] = {
+    ApiError: _api_error,
+    HTTPException: _refused,
+    Exception: _unexpected,
+}
+
+# `Starlette(exception_handlers=EXCEPTION_HANDLERS)` alone would give the `Exception` handler to
+# the outermost middleware, which answers and then re-raises: uvicorn then drops the connection,
+# and a client retrying the 500 on it gets a reset. The same mapping as this middleware, inside
+# that one, answers and is done.
+ERROR_MIDDLEWARE = Middleware(ExceptionMiddleware, handlers=EXCEPTION_HANDLERS)

@@ -38,7 +38,7 @@ def _store_file(
 ) -> dict[str, Any]:
     project = extra.pop("project_name", None)
     if project is not None:
-        load_project(ctx.store, ctx.key, project, field="body.project_name")
+        load_project(ctx.tx, project, field="body.project_name")
     file_id = str(uuid.uuid4())
     stamp = now()
     record: dict[str, Any] = {
@@ -52,10 +52,9 @@ def _store_file(
     }
     if size is not None:
         record["size"] = size
-    with ctx.store.transaction() as db:
-        ctx.store.insert(db, ctx.key, "file", file_id, record)
-        if data is not None:
-            ctx.store.put_blob(db, ctx.key, file_id, data)
+    ctx.tx.insert("file", file_id, record)
+    if data is not None:
+        ctx.tx.put_blob(file_id, data)
     return record
 
 

@@ -12,13 +12,13 @@ from scale_mock.clock import now
 from scale_mock.context import Context
 from scale_mock.errors import ApiError
 from scale_mock.records import insert_new, require
-from scale_mock.store import Store
+from scale_mock.store import Tx
 
 TEMPLATE_TYPES = frozenset({"textcollection", "chat"})
 
 
-def load_project(store: Store, key: str, name: str, field: str = "path.project_name") -> Any:
-    return require(store, key, "project", name, f"Project {name!r}", field)
+def load_project(tx: Tx, name: str, field: str = "path.project_name") -> Any:
+    return require(tx, "project", name, f"Project {name!r}", field)
 
 
 def create_project(ctx: Context) -> dict[str, Any]:
@@ -36,38 +36,37 @@ def create_project(ctx: Context) -> dict[str, Any]:
     if body.get("datasetId") is not None:
         project["datasetId"] = body["datasetId"]
     taken = f"A project named {body['name']!r} already exists"
-    insert_new(ctx.store, ctx.key, "project", body["name"], project, taken)
+    insert_new(ctx.tx, "project", body["name"], project, taken)
     return project
 
 
 def get_project(ctx: Context) -> Any:
-    return load_project(ctx.store, ctx.key, ctx.path("project_name"))
+    return load_project(ctx.tx, ctx.path("project_name"))
 
 
 def list_projects(ctx: Context) -> list[dict[str, Any]]:
-    return ctx.store.all(ctx.key, "project", newest_first=False)
+    return ctx.tx.list("project", oldest_first=True).docs
 
 
 def set_project_params(ctx: Context) -> Any:
     """Append version n+1. With `patch: true` the new version merges into the current one;
     otherwise it replaces it (the SDK README's `patch=False`)."""
-    store, key, name = ctx.store, ctx.key, ctx.path("project_name")
-    with store.transaction() as db:
-        project = load_project(store, key, name)
-        history = project["param_history"]
-        changes = {k: v for k, v in ctx.body.items() if k != "patch"}
-        base = {}
-        if ctx.body.get("patch") and history:
-            base = {k: v for k, v in history[-1].items() if k not in ("version", "created_at")}
-        version = history[-1]["version"] + 1 if history else 0
-        history.append({**base, **changes, "version": version, "created_at": now()})
-        store.put(db, key, "project", name, project)
+    name = ctx.path("project_name")
+    project = load_project(ctx.tx, name)
+    history = project["param_history"]
+    changes = {k: v for k, v in ctx.body.items() if k != "patch"}
+    base = {}
+    if ctx.body.get("patch") and history:
+        base = {k: v for k, v in history[-1].items() if k not in ("version", "created_at")}
+    version = history[-1]["version"] + 1 if history else 0
+    history.append({**base, **changes, "version": version, "created_at": now()})
+    ctx.tx.put("project", name, project)
     return project
 
 
 def get_task_template(ctx: Context) -> dict[str, Any]:
     """Only "TextCollection and Chat" projects have task templates (`sdk`)."""
-    project = load_project(ctx.store, ctx.key, ctx.path("project_name"))
+    project = load_project(ctx.tx, ctx.path("project_name"))
     if project["type"] not in TEMPLATE_TYPES:
         raise ApiError(
             400,

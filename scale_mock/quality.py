@@ -25,7 +25,7 @@ def _create(ctx: Context, kind: str) -> dict[str, Any]:
             field="body.project",
             rule="rapid_project",
         )
-    project = load_project(ctx.store, ctx.key, body["project"], field="body.project")
+    project = load_project(ctx.tx, body["project"], field="body.project")
     if not project.get("rapid"):
         raise ApiError(
             400,
@@ -47,8 +47,7 @@ def _create(ctx: Context, kind: str) -> dict[str, Any]:
         "created_at": now(),
         "params": {k: v for k, v in body.items() if k not in task},
     }
-    with ctx.store.transaction() as db:
-        ctx.store.insert(db, ctx.key, f"{kind}_task", task["id"], record)
+    ctx.tx.insert(f"{kind}_task", task["id"], record)
     return task
 
 

@@ -1,22 +1,26 @@
-"""Durable, per-tenant storage of the mock's objects in SQLite.
+"""Durable, per-tenant storage of the mock's objects: one transaction object, bound to a tenant.
 
-Every object (task, project, batch, file, ...) is one JSON document keyed by (tenant, kind, key),
-with a sequence number that orders them by creation. `unique_id`s live in their own table whose
-primary key makes "unique per tenant" a database guarantee, not a race-prone check.
+Handlers see a `Tx` (`Storage.transaction(tenant)`): records are JSON documents keyed by
+(kind, key) within the tenant, listed newest (or oldest) first with keyset paging. No SQL leaves
+this module, so a second backend (PostgreSQL) implements `Storage` and `Tx` and nothing else.
 
-The task list is answered in SQL (expression indexes on the filtered fields, keyset paging on
-the sequence number), so a page costs the same with 100k tasks as with 1k.
+`Store` is the SQLite backend. Every object (task, project, batch, file, ...) is one row keyed
+by (tenant, kind, key), with a sequence number that orders them by creation. `unique_id`s live
+in their own table whose primary key makes "unique per tenant" a database guarantee, not a
+race-prone check. Lists are answered in SQL (expression indexes on the filtered fields, keyset
+paging on the sequence number), so a page costs the same with 100k tasks as with 1k.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, Protocol
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS objects (
@@ -46,31 +50,251 @@ CREATE TABLE IF NOT EXISTS sizes (
 );
 """
 
+Record = dict[str, Any]
+
 
 class Conflict(Exception):
     """The key or `unique_id` is already taken."""
 
 
 @dataclass(frozen=True)
-class Filter:
-    """One SQL condition on the stored document, e.g. `json_extract(doc, '$.status') = ?`."""
+class Where:
+    """A condition on a top-level field of a record: `=`, `>=` or `<=` a value, `in` a list of
+    values, or (`has_any`) a list field holding any of a list of values."""
 
-    sql: str
-    params: Sequence[Any] = ()
+    field: str
+    op: Literal["=", ">=", "<=", "in", "has_any"]
+    value: Any
 
 
 @dataclass(frozen=True)
 class Page:
-    docs: list[dict[str, Any]]
+    """One page of a list; `cursor` is the position of its last record (pass it as `after`)."""
+
+    docs: list[Record]
     total: int
-    last_seq: int | None
     has_more: bool
+    cursor: int | None
+
+
+class Tx(Protocol):
+    """One atomic unit of work on one tenant's records; nothing in it is seen by others (or
+    kept) unless the whole transaction commits."""
+
+    @property
+    def tenant(self) -> str: ...
+
+    def get(self, kind: str, key: str) -> Record | None: ...
+
+    def insert(self, kind: str, key: str, record: Record) -> None:
+        """Store a new record; `Conflict` if the key is taken."""
+
+    def put(self, kind: str, key: str, record: Record) -> None:
+        """Insert or replace (an existing record keeps its place in the order)."""
+
+    def list(
+        self,
+        kind: str,
+        where: Sequence[Where] = (),
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        after: int | None = None,
+        oldest_first: bool = False,
+    ) -> Page:
+        """Matching records newest first (or oldest first): `limit` of them after skipping
+        `offset`, or (keyset paging) those past the cursor `after`; `total` counts every
+        match."""
+        ...
+
+    def count_by(self, kind: str, field: str, where: Sequence[Where] = ()) -> dict[str, int]:
+        """How many matching records have each value of `field` (a top-level key)."""
+        ...
+
+    def claim_unique_id(self, unique_id: str, task_id: str) -> None:
+        """`Conflict` if another task holds the `unique_id`."""
+
+    def release_unique_id(self, unique_id: str) -> None: ...
+
+    def put_blob(self, key: str, data: bytes) -> None: ...
+
+    def get_blob(self, key: str) -> bytes | None: ...
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        """Run `action` once the transaction has committed (never if it rolls back)."""
+
+
+class Storage(Protocol):
+    """A backend: transactions bound to a tenant (the API key that owns the records), one at a
+    time; a caller never awaits inside one (the SQLite backend holds a thread lock)."""
+
+    def transaction(self, tenant: str) -> AbstractContextManager[Tx]: ...
+
+    def close(self) -> None: ...
 
 
 SQLITE_MAX_INTEGER = 2**63 - 1
+_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _path(field: str) -> str:
+    """The JSON path of a top-level field (as the expression indexes spell it)."""
+    if not _FIELD.fullmatch(field):
+        raise ValueError(f"not a field name: {field!r}")
+    return f"'$.{field}'"
+
+
+def _condition(where: Where) -> tuple[str, tuple[Any, ...]]:
+    path = _path(where.field)
+    if where.op in ("in", "has_any"):
+        values = tuple(where.value)
+        marks = ", ".join("?" * len(values))
+        if where.op == "in":
+            return f"json_extract(doc, {path}) IN ({marks})", values
+        return f"EXISTS (SELECT 1 FROM json_each(doc, {path}) WHERE value IN ({marks}))", values
+    return f"json_extract(doc, {path}) {where.op} ?", (where.value,)
+
+
+class _SqliteTx:
+    def __init__(self, db: sqlite3.Connection, tenant: str) -> None:
+        self._db: sqlite3.Connection | None = db
+        self._tenant = tenant
+        self.committed: list[Callable[[], None]] = []
+
+    @property
+    def tenant(self) -> str:
+        return self._tenant
+
+    def _sql(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        if self._db is None:
+            raise RuntimeError("the transaction is over")
+        return self._db.execute(sql, params)
+
+    def end(self) -> None:
+        self._db = None
+
+    def get(self, kind: str, key: str) -> Record | None:
+        row = self._sql(
+            "SELECT doc FROM objects WHERE tenant = ? AND kind = ? AND key = ?",
+            (self._tenant, kind, key),
+        ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def _next_seq(self) -> int:
+        row = self._sql(
+            "INSERT INTO counters VALUES ('seq', 1) "
+            "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"
+        ).fetchone()
+        return int(row[0])
+
+    def _resize(self, kind: str, change: int) -> None:
+        """Keep each (tenant, kind) size, so an unfiltered count costs one row read."""
+        self._sql(
+            "INSERT INTO sizes VALUES (?, ?, ?) "
+            "ON CONFLICT(tenant, kind) DO UPDATE SET size = size + excluded.size",
+            (self._tenant, kind, change),
+        )
+
+    def insert(self, kind: str, key: str, record: Record) -> None:
+        try:
+            self._sql(
+                "INSERT INTO objects VALUES (?, ?, ?, ?, ?)",
+                (self._tenant, kind, key, self._next_seq(), json.dumps(record)),
+            )
+        except sqlite3.IntegrityError:
+            raise Conflict(key) from None
+        self._resize(kind, 1)
+
+    def put(self, kind: str, key: str, record: Record) -> None:
+        updated = self._sql(
+            "UPDATE objects SET doc = ? WHERE tenant = ? AND kind = ? AND key = ?",
+            (json.dumps(record), self._tenant, kind, key),
+        )
+        if not updated.rowcount:
+            self.insert(kind, key, record)
+
+    def _where(self, kind: str, where: Sequence[Where]) -> tuple[str, list[Any]]:
+        sql, params = ["tenant = ?", "kind = ?"], [self._tenant, kind]
+        for condition in where:
+            text, values = _condition(condition)
+            sql.append(text)
+            params.extend(values)
+        return " AND ".join(sql), params
+
+    def list(
+        self,
+        kind: str,
+        where: Sequence[Where] = (),
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        after: int | None = None,
+        oldest_first: bool = False,
+    ) -> Page:
+        sql, params = self._where(kind, where)
+        if where:
+            total = self._sql(f"SELECT count(*) FROM objects WHERE {sql}", params)
+        else:
+            total = self._sql(
+                "SELECT coalesce(max(size), 0) FROM sizes WHERE tenant = ? AND kind = ?",
+                (self._tenant, kind),
+            )
+        count = int(total.fetchone()[0])
+        if after is not None:
+            sql += " AND seq > ?" if oldest_first else " AND seq < ?"
+            params.append(after)
+            offset = 0
+        rows = self._sql(
+            f"SELECT seq, doc FROM objects WHERE {sql} "
+            f"ORDER BY seq {'ASC' if oldest_first else 'DESC'} LIMIT ? OFFSET ?",
+            # an offset past SQLite's integers skips everything, as any offset past `count`
+            (*params, -1 if limit is None else limit + 1, min(offset, SQLITE_MAX_INTEGER)),
+        ).fetchall()
+        more = limit is not None and len(rows) > limit
+        rows = rows[:limit]
+        return Page(
+            docs=[dict(json.loads(doc)) for _, doc in rows],
+            total=count,
+            has_more=more,
+            cursor=int(rows[-1][0]) if rows else None,
+        )
+
+    def count_by(self, kind: str, field: str, where: Sequence[Where] = ()) -> dict[str, int]:
+        sql, params = self._where(kind, where)
+        rows = self._sql(
+            f"SELECT json_extract(doc, {_path(field)}), count(*) FROM objects "
+            f"WHERE {sql} GROUP BY 1",
+            params,
+        ).fetchall()
+        return {str(value): int(count) for value, count in rows}
+
+    def claim_unique_id(self, unique_id: str, task_id: str) -> None:
+        try:
+            self._sql("INSERT INTO unique_ids VALUES (?, ?, ?)", (self._tenant, unique_id, task_id))
+        except sqlite3.IntegrityError:
+            raise Conflict(unique_id) from None
+
+    def release_unique_id(self, unique_id: str) -> None:
+        self._sql(
+            "DELETE FROM unique_ids WHERE tenant = ? AND unique_id = ?", (self._tenant, unique_id)
+        )
+
+    def put_blob(self, key: str, data: bytes) -> None:
+        self._sql("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?)", (self._tenant, key, data))
+
+    def get_blob(self, key: str) -> bytes | None:
+        row = self._sql(
+            "SELECT data FROM blobs WHERE tenant = ? AND key = ?", (self._tenant, key)
+        ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        self.committed.append(action)
 
 
 class Store:
+    """The SQLite backend of `Storage`: one connection, one transaction at a time."""
+
     def __init__(self, path: str = ":memory:") -> None:
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()
@@ -83,152 +307,22 @@ class Store:
         self._db.executescript(_SCHEMA)
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, tenant: str) -> Iterator[Tx]:
         """One atomic, serialised unit of work; committed before the response is sent."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
+            tx = _SqliteTx(self._db, tenant)
             try:
-                yield self._db
+                yield tx
+                self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
-
-    def _next_seq(self, db: sqlite3.Connection) -> int:
-        row = db.execute(
-            "INSERT INTO counters VALUES ('seq', 1) "
-            "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"
-        ).fetchone()
-        return int(row[0])
-
-    def insert(
-        self, db: sqlite3.Connection, tenant: str, kind: str, key: str, doc: dict[str, Any]
-    ) -> None:
-        try:
-            db.execute(
-                "INSERT INTO objects VALUES (?, ?, ?, ?, ?)",
-                (tenant, kind, key, self._next_seq(db), json.dumps(doc)),
-            )
-        except sqlite3.IntegrityError:
-            raise Conflict(key) from None
-        self._resize(db, tenant, kind, 1)
-
-    def _resize(self, db: sqlite3.Connection, tenant: str, kind: str, change: int) -> None:
-        """Keep each (tenant, kind) size, so an unfiltered count costs one row read."""
-        db.execute(
-            "INSERT INTO sizes VALUES (?, ?, ?) "
-            "ON CONFLICT(tenant, kind) DO UPDATE SET size = size + excluded.size",
-            (tenant, kind, change),
-        )
-
-    def put(
-        self, db: sqlite3.Connection, tenant: str, kind: str, key: str, doc: dict[str, Any]
-    ) -> None:
-        db.execute(
-            "UPDATE objects SET doc = ? WHERE tenant = ? AND kind = ? AND key = ?",
-            (json.dumps(doc), tenant, kind, key),
-        )
-
-    def delete(self, db: sqlite3.Connection, tenant: str, kind: str, key: str) -> None:
-        deleted = db.execute(
-            "DELETE FROM objects WHERE tenant = ? AND kind = ? AND key = ?", (tenant, kind, key)
-        )
-        if deleted.rowcount:
-            self._resize(db, tenant, kind, -deleted.rowcount)
-
-    def claim_unique_id(
-        self, db: sqlite3.Connection, tenant: str, unique_id: str, task_id: str
-    ) -> None:
-        try:
-            db.execute("INSERT INTO unique_ids VALUES (?, ?, ?)", (tenant, unique_id, task_id))
-        except sqlite3.IntegrityError:
-            raise Conflict(unique_id) from None
-
-    def release_unique_id(self, db: sqlite3.Connection, tenant: str, unique_id: str) -> None:
-        db.execute("DELETE FROM unique_ids WHERE tenant = ? AND unique_id = ?", (tenant, unique_id))
-
-    def put_blob(self, db: sqlite3.Connection, tenant: str, key: str, data: bytes) -> None:
-        db.execute("INSERT OR REPLACE INTO blobs VALUES (?, ?, ?)", (tenant, key, data))
-
-    def get_blob(self, tenant: str, key: str) -> bytes | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT data FROM blobs WHERE tenant = ? AND key = ?", (tenant, key)
-            ).fetchone()
-        return None if row is None else bytes(row[0])
-
-    def get(self, tenant: str, kind: str, key: str) -> dict[str, Any] | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT doc FROM objects WHERE tenant = ? AND kind = ? AND key = ?",
-                (tenant, kind, key),
-            ).fetchone()
-        return None if row is None else dict(json.loads(row[0]))
-
-    def all(self, tenant: str, kind: str, newest_first: bool = True) -> list[dict[str, Any]]:
-        order = "DESC" if newest_first else "ASC"
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT doc FROM objects WHERE tenant = ? AND kind = ? ORDER BY seq {order}",
-                (tenant, kind),
-            ).fetchall()
-        return [dict(json.loads(row[0])) for row in rows]
-
-    def page(
-        self,
-        tenant: str,
-        kind: str,
-        filters: Sequence[Filter],
-        limit: int,
-        offset: int = 0,
-        before_seq: int | None = None,
-    ) -> Page:
-        """Newest first: `limit` matching documents after skipping `offset`, or (keyset paging)
-        those older than `before_seq`; `total` counts every match."""
-        where = " AND ".join(["tenant = ?", "kind = ?", *(f.sql for f in filters)])
-        params: list[Any] = [tenant, kind, *(p for f in filters for p in f.params)]
-        page_where, page_params = where, list(params)
-        if before_seq is not None:
-            page_where += " AND seq < ?"
-            page_params.append(before_seq)
-            offset = 0
-        with self._lock:
-            if filters:
-                total = self._db.execute(f"SELECT count(*) FROM objects WHERE {where}", params)
-            else:
-                total = self._db.execute(
-                    "SELECT coalesce(max(size), 0) FROM sizes WHERE tenant = ? AND kind = ?",
-                    (tenant, kind),
-                )
-            count = int(total.fetchone()[0])
-            rows = self._db.execute(
-                f"SELECT seq, doc FROM objects WHERE {page_where} "
-                "ORDER BY seq DESC LIMIT ? OFFSET ?",
-                # an offset past SQLite's integers skips everything, as any offset past `count`
-                (*page_params, limit + 1, min(offset, SQLITE_MAX_INTEGER)),
-            ).fetchall()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        return Page(
-            docs=[dict(json.loads(doc)) for _, doc in rows],
-            total=count,
-            last_seq=int(rows[-1][0]) if rows else None,
-            has_more=more,
-        )
-
-    def count_by(
-        self, tenant: str, kind: str, field: str, filters: Sequence[Filter]
-    ) -> dict[str, int]:
-        """How many matching documents have each value of `field` (a top-level key)."""
-        where = " AND ".join(["tenant = ?", "kind = ?", *(f.sql for f in filters)])
-        params = [tenant, kind, *(p for f in filters for p in f.params)]
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT json_extract(doc, '$.{field}'), count(*) FROM objects "
-                f"WHERE {where} GROUP BY 1",
-                params,
-            ).fetchall()
-        return {str(value): int(count) for value, count in rows}
+            finally:
+                tx.end()
+        for action in tx.committed:
+            action()
 
     def close(self) -> None:
         with self._lock:

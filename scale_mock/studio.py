@@ -15,7 +15,7 @@ from scale_mock.context import Context
 from scale_mock.errors import ApiError
 from scale_mock.projects import load_project
 from scale_mock.records import insert_new, require
-from scale_mock.store import Store
+from scale_mock.store import Tx
 
 ASSIGNMENTS = "assignments"
 
@@ -24,47 +24,41 @@ def _short_id(*parts: str) -> str:
     return hashlib.sha256("/".join(parts).encode()).hexdigest()[:24]
 
 
-def _assignments(store: Store, key: str) -> dict[str, list[str]]:
-    found = store.get(key, "studio", ASSIGNMENTS)
+def _assignments(tx: Tx) -> dict[str, list[str]]:
+    found = tx.get("studio", ASSIGNMENTS)
     return {} if found is None else dict(found)
 
 
-def _save_assignments(ctx: Context, assignments: dict[str, list[str]]) -> None:
-    with ctx.store.transaction() as db:
-        ctx.store.delete(db, ctx.key, "studio", ASSIGNMENTS)
-        ctx.store.insert(db, ctx.key, "studio", ASSIGNMENTS, assignments)
-
-
 def list_assignments(ctx: Context) -> dict[str, list[str]]:
-    return _assignments(ctx.store, ctx.key)
+    return _assignments(ctx.tx)
 
 
 def add_assignments(ctx: Context) -> dict[str, list[str]]:
     for index, project in enumerate(ctx.body["projects"]):
-        load_project(ctx.store, ctx.key, project, field=f"body.projects[{index}]")
-    assignments = _assignments(ctx.store, ctx.key)
+        load_project(ctx.tx, project, field=f"body.projects[{index}]")
+    assignments = _assignments(ctx.tx)
     for email in ctx.body["emails"]:
         current = assignments.get(email, [])
         assignments[email] = list(dict.fromkeys([*current, *ctx.body["projects"]]))
-    _save_assignments(ctx, assignments)
+    ctx.tx.put("studio", ASSIGNMENTS, assignments)
     return assignments
 
 
 def remove_assignments(ctx: Context) -> dict[str, list[str]]:
     gone = set(ctx.body["projects"])
-    assignments = _assignments(ctx.store, ctx.key)
+    assignments = _assignments(ctx.tx)
     for email in ctx.body["emails"]:
         kept = [p for p in assignments.get(email, []) if p not in gone]
         if kept:
             assignments[email] = kept
         else:
             assignments.pop(email, None)
-    _save_assignments(ctx, assignments)
+    ctx.tx.put("studio", ASSIGNMENTS, assignments)
     return assignments
 
 
 def _require_assigned(ctx: Context, project: str, emails: list[str], field: str) -> None:
-    assignments = _assignments(ctx.store, ctx.key)
+    assignments = _assignments(ctx.tx)
     for index, email in enumerate(emails):
         if project not in assignments.get(email, []):
             raise ApiError(
@@ -89,51 +83,49 @@ def _group(project: str, name: str, emails: list[str]) -> dict[str, Any]:
 
 def list_groups(ctx: Context) -> list[dict[str, Any]]:
     project = ctx.path("project_name")
-    load_project(ctx.store, ctx.key, project)
+    load_project(ctx.tx, project)
     prefix = f"{project}/"
-    groups = ctx.store.all(ctx.key, "studio_group", newest_first=False)
+    groups = ctx.tx.list("studio_group", oldest_first=True).docs
     return [g["group"] for g in groups if g["key"].startswith(prefix)]
 
 
 def create_group(ctx: Context) -> dict[str, Any]:
     project = ctx.path("project_name")
-    load_project(ctx.store, ctx.key, project)
+    load_project(ctx.tx, project)
     emails = list(dict.fromkeys(ctx.body["emails"]))
     _require_assigned(ctx, project, emails, "body.emails")
     group = _group(project, ctx.body["name"], emails)
     record_key = f"{project}/{ctx.body['name']}"
     taken = f"Project {project!r} already has a group named {ctx.body['name']!r}"
-    insert_new(
-        ctx.store, ctx.key, "studio_group", record_key, {"key": record_key, "group": group}, taken
-    )
+    insert_new(ctx.tx, "studio_group", record_key, {"key": record_key, "group": group}, taken)
     return group
 
 
 def update_group(ctx: Context) -> dict[str, Any]:
     project, name = ctx.path("project_name"), ctx.path("group_name")
-    load_project(ctx.store, ctx.key, project)
+    load_project(ctx.tx, project)
     record_key = f"{project}/{name}"
     what = f"Group {name!r} of project {project!r}"
-    record = require(ctx.store, ctx.key, "studio_group", record_key, what, "path.group_name")
+    record = require(ctx.tx, "studio_group", record_key, what, "path.group_name")
     added = ctx.body.get("add_emails", [])
     _require_assigned(ctx, project, added, "body.add_emails")
     removed = set(ctx.body.get("remove_emails", []))
     current = [w["email"] for w in record["group"]["workers"]]
     emails = [e for e in dict.fromkeys([*current, *added]) if e not in removed]
     record["group"] = _group(project, name, emails)
-    with ctx.store.transaction() as db:
-        ctx.store.put(db, ctx.key, "studio_group", record_key, record)
+    ctx.tx.put("studio_group", record_key, record)
     return dict(record["group"])
 
 
 def _pending_studio_batches(ctx: Context) -> list[dict[str, Any]]:
     """Pending batches of studio projects: by priority when set, then oldest first."""
+    tx = ctx.tx
     studio_projects = {
-        p["name"]: p for p in ctx.store.all(ctx.key, "project", newest_first=False) if p["studio"]
+        p["name"]: p for p in tx.list("project", oldest_first=True).docs if p["studio"]
     }
     batches = [
-        with_counts(ctx.store, ctx.key, b)
-        for b in ctx.store.all(ctx.key, "batch", newest_first=False)
+        with_counts(tx, b)
+        for b in tx.list("batch", oldest_first=True).docs
         if b["project"] in studio_projects
     ]
     pending = [(b, counts) for b, counts in batches if b["status"] != "completed"]
@@ -165,8 +157,8 @@ def list_batches(ctx: Context) -> list[dict[str, Any]]:
 
 def assign_batch(ctx: Context) -> dict[str, Any]:
     name = ctx.path("batch_name")
-    batch = stored_batch(ctx.store, ctx.key, name)
-    project = load_project(ctx.store, ctx.key, batch["project"])
+    batch = stored_batch(ctx.tx, name)
+    project = load_project(ctx.tx, batch["project"])
     if not project["studio"]:
         raise ApiError(
             400,
@@ -176,7 +168,7 @@ def assign_batch(ctx: Context) -> dict[str, Any]:
         )
     known = {
         g["group"]["name"]
-        for g in ctx.store.all(ctx.key, "studio_group")
+        for g in ctx.tx.list("studio_group").docs
         if g["key"].startswith(f"{project['name']}/")
     }
     for index, group in enumerate(ctx.body["groups"]):
@@ -188,19 +180,17 @@ def assign_batch(ctx: Context) -> dict[str, Any]:
                 rule="group_exists",
             )
     batch["studio_groups"] = list(dict.fromkeys(ctx.body["groups"]))
-    with ctx.store.transaction() as db:
-        ctx.store.put(db, ctx.key, "batch", name, batch)
-    batch, counts = with_counts(ctx.store, ctx.key, batch)
+    ctx.tx.put("batch", name, batch)
+    batch, counts = with_counts(ctx.tx, batch)
     return _studio_view(batch, project, counts)
 
 
 def _set_priorities(ctx: Context, order: list[str]) -> None:
-    with ctx.store.transaction() as db:
-        for batch in ctx.store.all(ctx.key, "batch"):
-            priority = order.index(batch["name"]) + 1 if batch["name"] in order else None
-            if batch.get("studioPriority") != priority:
-                batch["studioPriority"] = priority
-                ctx.store.put(db, ctx.key, "batch", batch["name"], batch)
+    for batch in ctx.tx.list("batch").docs:
+        priority = order.index(batch["name"]) + 1 if batch["name"] in order else None
+        if batch.get("studioPriority") != priority:
+            batch["studioPriority"] = priority
+            ctx.tx.put("batch", batch["name"], batch)
 
 
 def set_priorities(ctx: Context) -> list[dict[str, Any]]:

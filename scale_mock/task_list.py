@@ -1,8 +1,9 @@
 """`GET /tasks`: every documented filter, newest first, paged by `offset` or by `next_token`.
 
-Filters become SQL conditions on the stored task (see `Store.page`), so a page of a large
-account costs about what it costs on a small one. `next_token` is keyset paging: it carries the
-position of the last task returned, so tasks created while a client pages do not shift pages.
+Filters become conditions on the stored task (`Where`) that the store answers in its own query
+language, so a page of a large account costs about what it costs on a small one. `next_token`
+is keyset paging: it carries the position of the last task returned, so tasks created while a
+client pages do not shift pages.
 """
 
 from __future__ import annotations
@@ -11,51 +12,35 @@ import base64
 import binascii
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from scale_mock.clock import parse_filter_time
 from scale_mock.context import Context
 from scale_mock.errors import ApiError
-from scale_mock.store import Filter
+from scale_mock.store import Where
 
 LIMITED_KEYS = ("task_id", "status", "metadata", "project", "otherVersion")
 
 
-def _field(name: str) -> str:
-    return f"json_extract(doc, '$.{name}')"
+def _equals(name: str) -> Callable[[Any], Where]:
+    return lambda value: Where(name, "=", value)
 
 
-def _equals(name: str) -> Callable[[Any], Filter]:
-    return lambda value: Filter(f"{_field(name)} = ?", (value,))
+def _one_of(name: str) -> Callable[[Any], Where]:
+    return lambda values: Where(name, "in", values)
 
 
-def _one_of(name: str) -> Callable[[Any], Filter]:
-    def build(values: list[str]) -> Filter:
-        marks = ", ".join("?" * len(values))
-        return Filter(f"{_field(name)} IN ({marks})", tuple(values))
-
-    return build
+def _any_tag(values: list[str]) -> Where:
+    return Where("tags", "has_any", values)
 
 
-def _any_tag(values: list[str]) -> Filter:
-    marks = ", ".join("?" * len(values))
-    return Filter(
-        f"EXISTS (SELECT 1 FROM json_each(doc, '$.tags') WHERE value IN ({marks}))", tuple(values)
-    )
-
-
-def _time_bound(name: str, operator: str, parameter: str) -> Callable[[Any], Filter]:
-    def build(raw: str) -> Filter:
-        return Filter(
-            f"{_field(name)} {operator} ?", (parse_filter_time(raw, f"query.{parameter}"),)
-        )
-
-    return build
+def _time_bound(name: str, operator: Literal[">=", "<="], parameter: str) -> Callable[[Any], Where]:
+    return lambda raw: Where(name, operator, parse_filter_time(raw, f"query.{parameter}"))
 
 
 # Query parameter → the condition it puts on a task. Every time bound is inclusive: the SDK
 # documents each as "the minimum (maximum) value of" its timestamp.
-FILTERS: dict[str, Callable[[Any], Filter]] = {
+FILTERS: dict[str, Callable[[Any], Where]] = {
     "status": _equals("status"),
     "type": _equals("type"),
     "project": _equals("project"),
@@ -88,7 +73,7 @@ def list_tasks(ctx: Context) -> dict[str, Any]:
     token = query.get("next_token")
     before = decode_token(token) if token else None
     offset = 0 if token else query.get("offset", 0)
-    page = ctx.store.page(ctx.key, "task", filters, limit, offset=offset, before_seq=before)
+    page = ctx.tx.list("task", filters, limit=limit, offset=offset, after=before)
     docs = page.docs
     if query.get("limited_response"):
         docs = [{k: task[k] for k in LIMITED_KEYS if k in task} for task in docs]
@@ -99,8 +84,8 @@ def list_tasks(ctx: Context) -> dict[str, Any]:
         "offset": offset,
         "has_more": page.has_more,
     }
-    if page.has_more and page.last_seq is not None:
-        result["next_token"] = encode_token(page.last_seq)
+    if page.has_more and page.cursor is not None:
+        result["next_token"] = encode_token(page.cursor)
     return result
 
 

@@ -16,7 +16,6 @@ reads `body.get("unique_id")` on a 409 from any `task` path and would crash.
 from __future__ import annotations
 
 import secrets
-import sqlite3
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
@@ -28,7 +27,7 @@ from scale_mock.context import Context, Services
 from scale_mock.errors import ApiError, not_found
 from scale_mock.responses import synthetic_response
 from scale_mock.spec import CompiledSpec
-from scale_mock.store import Conflict, Store
+from scale_mock.store import Conflict, Tx
 
 COMMON_KEYS = frozenset(
     {
@@ -79,14 +78,14 @@ def _attachment_urls(body: Mapping[str, Any]) -> list[str]:
     return urls
 
 
-def _unreachable(store: Store, key: str, urls: list[str]) -> list[str]:
+def _unreachable(tx: Tx, urls: list[str]) -> list[str]:
     """URLs the mock cannot fetch: the reserved `.invalid` domain, or unknown `scaledata://`."""
     failed = []
     for url in urls:
         parts = urlsplit(url)
         if parts.scheme == "scaledata":
             file_id = parts.path.rsplit("/", 1)[-1]
-            if store.get(key, "file", file_id) is None:
+            if tx.get("file", file_id) is None:
                 failed.append(url)
         elif (parts.hostname or "").endswith(".invalid"):
             failed.append(url)
@@ -111,14 +110,14 @@ def _task_params(services: Services, operation_id: str, body: Mapping[str, Any])
 
 
 def _inherit_from_project(
-    store: Store, key: str, body: Mapping[str, Any], params: dict[str, Any]
+    tx: Tx, body: Mapping[str, Any], params: dict[str, Any]
 ) -> tuple[dict[str, Any], str | None]:
     """Apply the project's parameters ("task params override project params") and append its
     instruction to the task's; `project_param_version` picks a version, -1 skips inheritance."""
     instruction = body.get("instruction")
     if "project" not in body:
         return params, instruction
-    project = store.get(key, "project", body["project"])
+    project = tx.get("project", body["project"])
     if project is None:
         raise ApiError(404, f"Project {body['project']!r} not found", field="body.project")
     version = body.get("project_param_version")
@@ -146,11 +145,11 @@ def _inherit_from_project(
     return {**inherited, **params}, instruction
 
 
-def _check_batch(store: Store, key: str, body: Mapping[str, Any]) -> dict[str, Any] | None:
+def _check_batch(tx: Tx, body: Mapping[str, Any]) -> dict[str, Any] | None:
     """The batch the task joins (it must exist, in the task's project), if any."""
     if "batch" not in body:
         return None
-    batch = store.get(key, "batch", body["batch"])
+    batch = tx.get("batch", body["batch"])
     if batch is None:
         raise ApiError(404, f"Batch {body['batch']!r} not found", field="body.batch")
     if "project" in body and batch["project"] != body["project"]:
@@ -169,10 +168,10 @@ def create_task(ctx: Context) -> dict[str, Any]:
     body: Mapping[str, Any] = ctx.body
     segment = operation.path.rsplit("/", 1)[-1]
     task_type = LEGACY_PATHS.get(segment, segment)
-    store, key = ctx.store, ctx.key
+    tx = ctx.tx
     params = _task_params(ctx.services, operation.operation_id, body)
-    params, instruction = _inherit_from_project(store, key, body, params)
-    batch = _check_batch(store, key, body)
+    params, instruction = _inherit_from_project(tx, body, params)
+    batch = _check_batch(tx, body)
     default_urgency = _defaults(ctx.services.spec, operation.operation_id).get("urgency")
     task: dict[str, Any] = {
         "task_id": new_id(),
@@ -192,13 +191,12 @@ def create_task(ctx: Context) -> dict[str, Any]:
             task[name] = body[name]
     if batch is not None:
         task["project"] = batch["project"]
+    # Stamped inside the (serialised) transaction, so `created_at` order is insertion order.
+    task["created_at"] = task["updated_at"] = now()
     try:
-        with store.transaction() as db:
-            # Stamped inside the transaction, so `created_at` order is insertion order.
-            task["created_at"] = task["updated_at"] = now()
-            if "unique_id" in task:
-                store.claim_unique_id(db, key, task["unique_id"], task["task_id"])
-            store.insert(db, key, "task", task["task_id"], task)
+        if "unique_id" in task:
+            tx.claim_unique_id(task["unique_id"], task["task_id"])
+        tx.insert("task", task["task_id"], task)
     except Conflict:
         raise ApiError(
             409,
@@ -207,48 +205,40 @@ def create_task(ctx: Context) -> dict[str, Any]:
             rule="unique",
         ) from None
     acknowledged = dict(task)
-    failed = _unreachable(store, key, _attachment_urls(body))
+    failed = _unreachable(tx, _attachment_urls(body))
     if failed:
         error = {
             "error": "One or more attachments could not be downloaded.",
             "attachments": [{"statusCode": 404, "url": url} for url in failed],
         }
-        finish(ctx.services, key, task["task_id"], "error", error)
-    elif not (is_live(key) or ctx.hold or ctx.services.hold_test_tasks):
-        finish(ctx.services, key, task["task_id"], "completed", synthetic_response(task))
+        finish(ctx.services, tx, task["task_id"], "error", error)
+    elif not (is_live(ctx.key) or ctx.hold or ctx.services.hold_test_tasks):
+        finish(ctx.services, tx, task["task_id"], "completed", synthetic_response(task))
     return acknowledged
 
 
-def finish(
-    services: Services, key: str, task_id: str, status: str, response: Any
-) -> dict[str, Any] | None:
-    """Move a pending task to `completed` or `error`, then hand it to the callback outbox.
-
-    None if the task was no longer pending (canceled or finished meanwhile): terminal states
-    are immutable."""
-    store = services.store
-    with store.transaction() as db:
-        task = store.get(key, "task", task_id)
-        if task is None or task["status"] != "pending":
-            return None
-        stamp = now()
-        task.update(status=status, response=response, updated_at=stamp)
-        if status == "completed":
-            task["completed_at"] = stamp
-        store.put(db, key, "task", task_id, task)
-    services.callbacks.task_finished(key, task)
+def finish(services: Services, tx: Tx, task_id: str, status: str, response: Any) -> dict[str, Any]:
+    """Move a pending task to `completed` or `error` and hand it to the callback outbox, in the
+    caller's transaction (which has seen the task pending: terminal states are immutable)."""
+    task = load_task(tx, task_id)
+    stamp = now()
+    task.update(status=status, response=response, updated_at=stamp)
+    if status == "completed":
+        task["completed_at"] = stamp
+    tx.put("task", task_id, task)
+    services.callbacks.task_finished(tx, task)
     return task
 
 
-def load_task(store: Store, key: str, task_id: str) -> dict[str, Any]:
-    task = store.get(key, "task", task_id)
+def load_task(tx: Tx, task_id: str) -> dict[str, Any]:
+    task = tx.get("task", task_id)
     if task is None:
         raise not_found(f"Task {task_id!r}")
     return task
 
 
 def get_task(ctx: Context) -> dict[str, Any]:
-    return load_task(ctx.store, ctx.key, ctx.path("task_id"))
+    return load_task(ctx.tx, ctx.path("task_id"))
 
 
 def _require_status(task: dict[str, Any], wanted: str, rule: str, action: str) -> None:
@@ -262,11 +252,11 @@ def _require_status(task: dict[str, Any], wanted: str, rule: str, action: str) -
 
 
 def cancel_task(ctx: Context) -> dict[str, Any]:
-    def cancel(db: sqlite3.Connection, task: dict[str, Any]) -> None:
+    def cancel(task: dict[str, Any]) -> None:
         _require_status(task, "pending", "cancel_only_pending", "cancel")
         task["status"] = "canceled"
         if ctx.request.query.get("clear_unique_id") and "unique_id" in task:
-            ctx.store.release_unique_id(db, ctx.key, task.pop("unique_id"))
+            ctx.tx.release_unique_id(task.pop("unique_id"))
 
     return _update(ctx, cancel)
 
@@ -274,7 +264,7 @@ def cancel_task(ctx: Context) -> dict[str, Any]:
 def audit_task(ctx: Context) -> dict[str, Any]:
     """Accept or reject a completed task; the verdict becomes its `customer_review_status`."""
 
-    def audit(_db: sqlite3.Connection, task: dict[str, Any]) -> None:
+    def audit(task: dict[str, Any]) -> None:
         _require_status(task, "completed", "audit_only_completed", "audit")
         task["customer_review_status"] = "accepted" if ctx.body["accepted"] else "rejected"
         task["audit"] = {"accepted": ctx.body["accepted"], "comments": ctx.body.get("comments")}
@@ -283,63 +273,57 @@ def audit_task(ctx: Context) -> dict[str, Any]:
 
 
 def set_unique_id(ctx: Context) -> dict[str, Any]:
-    store, key = ctx.store, ctx.key
-    wanted = ctx.body["unique_id"]
-    with store.transaction() as db:
-        task = load_task(store, key, ctx.path("task_id"))
-        if task.get("unique_id") == wanted:
-            return task
-        try:
-            store.claim_unique_id(db, key, wanted, task["task_id"])
-        except Conflict:
-            raise ApiError(
-                409,
-                f"A task with unique_id {wanted!r} already exists",
-                field="body.unique_id",
-                rule="unique",
-            ) from None
-        if "unique_id" in task:
-            store.release_unique_id(db, key, task["unique_id"])
-        task.update(unique_id=wanted, updated_at=now())
-        store.put(db, key, "task", task["task_id"], task)
+    tx, wanted = ctx.tx, ctx.body["unique_id"]
+    task = load_task(tx, ctx.path("task_id"))
+    if task.get("unique_id") == wanted:
+        return task
+    try:
+        tx.claim_unique_id(wanted, task["task_id"])
+    except Conflict:
+        raise ApiError(
+            409,
+            f"A task with unique_id {wanted!r} already exists",
+            field="body.unique_id",
+            rule="unique",
+        ) from None
+    if "unique_id" in task:
+        tx.release_unique_id(task["unique_id"])
+    task.update(unique_id=wanted, updated_at=now())
+    tx.put("task", task["task_id"], task)
     return task
 
 
-def _update(
-    ctx: Context, change: Callable[[sqlite3.Connection, dict[str, Any]], None]
-) -> dict[str, Any]:
-    """Load the task, apply `change(db, task)`, stamp and store it, in one transaction."""
-    store, key = ctx.store, ctx.key
-    with store.transaction() as db:
-        task = load_task(store, key, ctx.path("task_id"))
-        change(db, task)
-        task["updated_at"] = now()
-        store.put(db, key, "task", task["task_id"], task)
+def _update(ctx: Context, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    """Load the task, apply `change(task)`, stamp and store it."""
+    task = load_task(ctx.tx, ctx.path("task_id"))
+    change(task)
+    task["updated_at"] = now()
+    ctx.tx.put("task", task["task_id"], task)
     return task
 
 
 def clear_unique_id(ctx: Context) -> dict[str, Any]:
-    def clear(db: sqlite3.Connection, task: dict[str, Any]) -> None:
+    def clear(task: dict[str, Any]) -> None:
         if "unique_id" in task:
-            ctx.store.release_unique_id(db, ctx.key, task.pop("unique_id"))
+            ctx.tx.release_unique_id(task.pop("unique_id"))
 
     return _update(ctx, clear)
 
 
 def set_metadata(ctx: Context) -> dict[str, Any]:
     """Replace the metadata with the body (the SDK sends no body for `{}`)."""
-    return _update(ctx, lambda _db, task: task.update(metadata=ctx.body or {}))
+    return _update(ctx, lambda task: task.update(metadata=ctx.body or {}))
 
 
 def set_tags(ctx: Context) -> dict[str, Any]:
     """Replace all tags."""
-    return _update(ctx, lambda _db, task: task.update(tags=_unique(ctx.body or [])))
+    return _update(ctx, lambda task: task.update(tags=_unique(ctx.body or [])))
 
 
 def add_tags(ctx: Context) -> dict[str, Any]:
     """Add tags, keeping their order; ones already present are ignored."""
     return _update(
-        ctx, lambda _db, task: task.update(tags=_unique([*task.get("tags", []), *(ctx.body or [])]))
+        ctx, lambda task: task.update(tags=_unique([*task.get("tags", []), *(ctx.body or [])]))
     )
 
 
@@ -347,7 +331,7 @@ def delete_tags(ctx: Context) -> dict[str, Any]:
     """Remove tags; ones not present are ignored."""
     gone = set(ctx.body or [])
     return _update(
-        ctx, lambda _db, task: task.update(tags=[t for t in task.get("tags", []) if t not in gone])
+        ctx, lambda task: task.update(tags=[t for t in task.get("tags", []) if t not in gone])
     )
 
 
@@ -355,13 +339,8 @@ def _unique(tags: list[str]) -> list[str]:
     return list(dict.fromkeys(tags))
 
 
-def complete_task(
-    services: Services, key: str, task_id: str, response: Any | None
-) -> dict[str, Any]:
+def complete_task(services: Services, tx: Tx, task_id: str, response: Any | None) -> dict[str, Any]:
     """The control API's "a human finished this task": pending → completed."""
-    task = load_task(services.store, key, task_id)
+    task = load_task(tx, task_id)
     _require_status(task, "pending", "complete_only_pending", "complete")
-    done = finish(services, key, task_id, "completed", response or synthetic_response(task))
-    if done is None:
-        return complete_task(services, key, task_id, response)  # lost a race: report its state
-    return done
+    return finish(services, tx, task_id, "completed", response or synthetic_response(task))

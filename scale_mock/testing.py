@@ -24,7 +24,7 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from scale_mock.app import build_app
-from scale_mock.store import Store
+from scale_mock.store import Storage, Store
 
 
 def free_port() -> int:
@@ -38,13 +38,13 @@ class ThreadedMock:
 
     def __init__(
         self,
-        store: Store | None = None,
+        store: Storage | None = None,
         wrap: Callable[[ASGIApp], ASGIApp] | None = None,
         **options: Any,
     ) -> None:
         """`wrap` puts ASGI middleware around the app (e.g. a response checker)."""
         self.port = free_port()
-        self.store = store or Store(":memory:")
+        self.store: Storage = store or Store(":memory:")
         app: ASGIApp = build_app(self.store, **options)
         self.app = wrap(app) if wrap else app
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
