@@ -32,10 +32,10 @@ def populate(database: Path, accounts: Mapping[str, int]) -> None:
         with ThreadedMock(store=store) as mock, httpx.Client(auth=(key, "")) as client:
             created = client.post(f"{mock.base_url}/task/categorization", json=CATEGORIZATION)
             template = client.get(f"{mock.base_url}/task/{created.json()['task_id']}").json()
-        with store.transaction() as db:
+        with store.transaction(key) as tx:
             for index in range(count - 1):
                 task_id = f"{index:024x}"
-                store.insert(db, key, "task", task_id, {**template, "task_id": task_id})
+                tx.insert("task", task_id, {**template, "task_id": task_id})
     store.close()
 
 

@@ -122,7 +122,7 @@ def routes(
             body.get("count", 1),
             body.get("retry_after", 1),
         )
-        if status not in FAULT_STATUSES:
+        if not isinstance(status, int) or isinstance(status, bool) or status not in FAULT_STATUSES:
             raise ApiError(
                 400,
                 f"status must be one of {sorted(FAULT_STATUSES)}",

@@ -102,6 +102,7 @@ class CompiledSpec:
     operations: list[CompiledOperation]
     _concrete: dict[str, list[CompiledOperation]] = field(default_factory=dict)
     _templated: list[CompiledOperation] = field(default_factory=list)
+    _defaults: dict[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         """Concrete paths by dict lookup; templated ones by regex, in declaration order."""
@@ -125,6 +126,13 @@ class CompiledSpec:
 
     def resolve(self, node: Any) -> Any:
         return self.spec.resolve(node)
+
+    def defaults(self, operation_id: str) -> Mapping[str, Any]:
+        """The property defaults of the operation's body, computed once per operation."""
+        if operation_id not in self._defaults:
+            found = self.spec.property_defaults(self.spec.operation(operation_id))
+            self._defaults[operation_id] = found
+        return self._defaults[operation_id]
 
     def validator(self, schema: Mapping[str, Any]) -> Draft202012Validator:
         return self.spec.validator_for(schema)

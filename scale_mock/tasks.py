@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Mapping
-from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,7 +25,6 @@ from scale_mock.clock import now
 from scale_mock.context import Context, Services
 from scale_mock.errors import ApiError, not_found
 from scale_mock.responses import synthetic_response
-from scale_mock.spec import CompiledSpec
 from scale_mock.store import Conflict, Tx
 
 COMMON_KEYS = frozenset(
@@ -42,31 +40,11 @@ COMMON_KEYS = frozenset(
     }
 )
 PIXEL_KEYS = ("min_width", "min_height")
-LEGACY_PATHS = {"categorize": "categorization"}
 TOP_LEVEL_SCRIPT = frozenset({"phonecall"})
 
 
 def new_id() -> str:
     return secrets.token_hex(12)
-
-
-@cache
-def _defaults(spec: CompiledSpec, operation_id: str) -> Mapping[str, Any]:
-    """Every property default of an operation's (allOf-merged) body schema, computed once."""
-    operation = next(op for op in spec.operations if op.operation_id == operation_id)
-
-    def collect(schema: Any) -> dict[str, Any]:
-        schema = spec.resolve(schema)
-        found: dict[str, Any] = {}
-        for member in schema.get("allOf", []):
-            found.update(collect(member))
-        for name, prop in schema.get("properties", {}).items():
-            prop = spec.resolve(prop)
-            if "default" in prop:
-                found[name] = prop["default"]
-        return found
-
-    return collect(operation.body_schema or {})
 
 
 def _attachment_urls(body: Mapping[str, Any]) -> list[str]:
@@ -94,7 +72,7 @@ def _unreachable(tx: Tx, urls: list[str]) -> list[str]:
 
 def _task_params(services: Services, operation_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
     """The stored `params`: the body's type-specific keys over the schema's defaults."""
-    defaults = _defaults(services.spec, operation_id)
+    defaults = services.spec.defaults(operation_id)
     params = {k: v for k, v in defaults.items() if k not in COMMON_KEYS}
     params.update({k: v for k, v in body.items() if k not in COMMON_KEYS})
     for name in PIXEL_KEYS:
@@ -166,13 +144,12 @@ def _check_batch(tx: Tx, body: Mapping[str, Any]) -> dict[str, Any] | None:
 def create_task(ctx: Context) -> dict[str, Any]:
     operation = ctx.request.operation
     body: Mapping[str, Any] = ctx.body
-    segment = operation.path.rsplit("/", 1)[-1]
-    task_type = LEGACY_PATHS.get(segment, segment)
+    task_type = operation.task_type
     tx = ctx.tx
     params = _task_params(ctx.services, operation.operation_id, body)
     params, instruction = _inherit_from_project(tx, body, params)
     batch = _check_batch(tx, body)
-    default_urgency = _defaults(ctx.services.spec, operation.operation_id).get("urgency")
+    default_urgency = ctx.services.spec.defaults(operation.operation_id).get("urgency")
     task: dict[str, Any] = {
         "task_id": new_id(),
         "type": task_type,

@@ -55,11 +55,14 @@ def test_a_wrong_method_on_a_control_route_is_error_json(control: ClientFactory)
     assert answer.headers["allow"]
 
 
-def test_a_control_endpoint_that_fails_unexpectedly_answers_error_json(
+def test_a_control_request_with_a_status_of_the_wrong_type_is_a_400_naming_it(
     control: ClientFactory,
 ) -> None:
-    """A status the fault queue cannot even compare (a list) is not a plain-text 500."""
-    assert_error_json(control(fresh_key()).post("/_mock/faults", json={"status": []}))
+    """A list where a status belongs (once a TypeError, a 500) is bad input, named."""
+    for status in ([], {}, "429", True):
+        answer = control(fresh_key()).post("/_mock/faults", json={"status": status})
+        assert_error_json(answer, 400)
+        assert "status" in answer.json()["error"]
 
 
 class BrokenStore:
