@@ -9,6 +9,7 @@ import uvicorn
 
 from scale_mock.app import build_app
 from scale_mock.callbacks import DEFAULT_AUTH_KEY
+from scale_mock.spec import load_spec
 from scale_mock.store import Store
 
 
@@ -39,6 +40,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=Path,
         help="file of allowed API keys, one per line (default: any key matching "
         "^(test|live)_[A-Za-z0-9]+$, each its own tenant)",
+    )
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        metavar="FILE",
+        help="serve this OpenAPI spec instead of the one shipped with the kit (e.g. an edited "
+        "copy of openapi/scale.yaml: routes, constraints and defaults all come from it)",
     )
     parser.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
     parser.add_argument("--ssl-keyfile", help="private key of --ssl-certfile (PEM)")
@@ -84,8 +92,11 @@ def main(argv: list[str] | None = None) -> None:
         keys = frozenset(
             line.strip() for line in args.keys.read_text().splitlines() if line.strip()
         )
+    if args.spec is not None and not args.spec.is_file():
+        raise SystemExit(f"scale-mock: --spec {args.spec}: no such file")
     app = build_app(
         Store(args.db),
+        spec=load_spec(args.spec.absolute()) if args.spec else None,
         keys=keys,
         faults=args.faults,
         rate_limit=args.rate_limit,

@@ -21,8 +21,7 @@ import httpx
 import pytest
 
 import scale_spec
-from scale_mock.spec import load_spec
-from scale_mock.testing import ThreadedMock
+from scale_mock.testing import SubprocessMock, ThreadedMock
 from tests.contract_suite_tests.harness import run_suite
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -65,19 +64,20 @@ def shipped_mock() -> Iterator[ThreadedMock]:
 
 
 @pytest.fixture(scope="module")
-def edited_mock(edited_spec: Path) -> Iterator[ThreadedMock]:
-    with ThreadedMock(spec=load_spec(edited_spec)) as mock:
+def edited_mock(edited_spec: Path) -> Iterator[SubprocessMock]:
+    """As a user serves an edited spec: `scale-mock --spec FILE`."""
+    with SubprocessMock(["--db", ":memory:", "--spec", str(edited_spec)]) as mock:
         yield mock
 
 
-def _create(mock: ThreadedMock) -> httpx.Response:
+def _create(mock: ThreadedMock | SubprocessMock) -> httpx.Response:
     return httpx.post(
         f"{mock.base_url}/task/annotation", json=FIVE_OBJECTS, auth=("test_onereading", "")
     )
 
 
 def test_the_mock_enforces_the_edited_bound(
-    shipped_mock: ThreadedMock, edited_mock: ThreadedMock
+    shipped_mock: ThreadedMock, edited_mock: SubprocessMock
 ) -> None:
     assert _create(shipped_mock).status_code == 200
     refused = _create(edited_mock)
@@ -86,7 +86,7 @@ def test_the_mock_enforces_the_edited_bound(
 
 
 def test_the_suite_checks_the_edited_bound_with_its_wording(
-    edited_spec: Path, shipped_mock: ThreadedMock, edited_mock: ThreadedMock, tmp_path: Path
+    edited_spec: Path, shipped_mock: ThreadedMock, edited_mock: SubprocessMock, tmp_path: Path
 ) -> None:
     selection = ("-k", "test_constraints and create_annotation_task and objects_to_annotate")
     common = ("--api-key", "test_onereading", "--spec", str(edited_spec), *selection)

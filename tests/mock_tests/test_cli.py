@@ -25,6 +25,7 @@ FLAGS = (
     "--hold-test-tasks",
     "--callback-auth-key",
     "--callback-time-scale",
+    "--spec",
 )
 
 
