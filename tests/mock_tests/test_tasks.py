@@ -11,9 +11,9 @@ import httpx
 import pytest
 
 import scale_spec
+from contract_tests.callback_receiver import CallbackReceiver
 from scale_mock.callbacks import DEFAULT_AUTH_KEY, MAX_ATTEMPTS
 from tests.mock_tests.conftest import LIVE_KEY, OTHER_KEY, TEST_KEY, ClientFactory
-from tests.mock_tests.receiver import CallbackReceiver
 
 BOX = {"attachment": "http://127.0.0.1:9/a.png", "objects_to_annotate": ["car"]}
 
@@ -194,7 +194,7 @@ def test_callback_carries_the_documented_body_and_header(
     with CallbackReceiver() as receiver:
         task = create(client, callback_url=receiver.url)
         receiver.wait_for(1)
-    headers, body = receiver.received[0]
+    headers, body = receiver.json_bodies()[0]
     errors = scale_spec.load().schema_errors("#/components/schemas/CallbackBody", body)
     assert not errors, errors
     assert headers["scale-callback-auth"] == DEFAULT_AUTH_KEY
