@@ -1,13 +1,13 @@
-"""The spec compiled for serving: a router and a validator per input, built once at start-up.
+"""The spec compiled for serving: a validator per input, built once at start-up.
 
 The mock never hard-codes a route, a parameter or a constraint: it reads the spec through
-`scale_spec` (the kit's one reading of it) and compiles each operation here into a path regex
-and JSON Schema validators, so that a request costs a regex match and a validation.
+`scale_spec` (the kit's one reading of it, which also routes a path to its operations) and
+compiles each operation's JSON Schema validators here, so that a request costs a regex match
+and a validation.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -44,7 +44,6 @@ class CompiledOperation:
     """One operation of the spec, with what serving it needs precomputed."""
 
     operation: Operation
-    pattern: re.Pattern[str]
     validators: dict[str, Draft202012Validator]  # `query.limit`, `path.task_id`, ...
     body_validators: dict[str, Draft202012Validator]  # media type -> validator
     query_names: frozenset[str] = field(init=False)
@@ -100,29 +99,20 @@ class CompiledOperation:
 class CompiledSpec:
     spec: scale_spec.Spec
     operations: list[CompiledOperation]
-    _concrete: dict[str, list[CompiledOperation]] = field(default_factory=dict)
-    _templated: list[CompiledOperation] = field(default_factory=list)
+    _compiled: dict[int, CompiledOperation] = field(default_factory=dict)
     _defaults: dict[str, Mapping[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        """Concrete paths by dict lookup; templated ones by regex, in declaration order."""
-        for op in self.operations:
-            if "{" in op.path:
-                self._templated.append(op)
-            else:
-                self._concrete.setdefault(op.path, []).append(op)
+        self._compiled = {id(op.operation): op for op in self.operations}
+
+    def match(self, path: str) -> list[tuple[CompiledOperation, dict[str, str]]]:
+        """Every operation on the path (any method), with its raw path parameters (routing is
+        the spec's: `scale_spec.Spec.match`)."""
+        return [(self._compiled[id(op)], params) for op, params in self.spec.match(path)]
 
     @property
     def document(self) -> Mapping[str, Any]:
         return self.spec.document
-
-    def match(self, path: str) -> list[tuple[CompiledOperation, dict[str, str]]]:
-        """Every operation on the path (any method), with its raw path parameters. As OpenAPI
-        says, a concrete path is matched before templated ones, and alone: `/task/annotation`
-        is only ever the annotation path, never `/task/{task_id}`."""
-        if path in self._concrete:
-            return [(op, {}) for op in self._concrete[path]]
-        return [(op, m.groupdict()) for op in self._templated if (m := op.pattern.match(path))]
 
     def resolve(self, node: Any) -> Any:
         return self.spec.resolve(node)
@@ -138,20 +128,10 @@ class CompiledSpec:
         return self.spec.validator_for(schema)
 
 
-def _path_regex(template: str) -> re.Pattern[str]:
-    """`/task/{task_id}/cancel` → a regex whose groups are the (still percent-encoded) segments."""
-    parts = re.split(r"(\{[^}]+\})", template)
-    regex = "".join(
-        f"(?P<{part[1:-1]}>[^/]+)" if part.startswith("{") else re.escape(part) for part in parts
-    )
-    return re.compile(f"^{regex}$")
-
-
 def compile_spec(spec: scale_spec.Spec) -> CompiledSpec:
     compiled = [
         CompiledOperation(
             operation=op,
-            pattern=_path_regex(op.path),
             validators={f"{p.location}.{p.name}": spec.validator(p.pointer) for p in op.parameters},
             body_validators={media: spec.validator(b.pointer) for media, b in op.bodies.items()},
         )

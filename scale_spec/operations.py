@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from scale_spec.document import escape
@@ -101,6 +102,17 @@ class Operation:
         """JSON when declared (what a request without a content type is read as), else the
         first media type the spec declares."""
         return self.bodies.get(JSON) or next(iter(self.bodies.values()), None)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """A regex of the path template whose groups are the (still percent-encoded) segments:
+        `/task/{task_id}/cancel` -> `^/task/(?P<task_id>[^/]+)/cancel$`."""
+        parts = re.split(r"(\{[^}]+\})", self.path)
+        regex = "".join(
+            f"(?P<{part[1:-1]}>[^/]+)" if part.startswith("{") else re.escape(part)
+            for part in parts
+        )
+        return re.compile(f"^{regex}$")
 
     def path_parameter_names(self) -> list[str]:
         return re.findall(r"\{([^}]+)\}", self.path)

@@ -143,6 +143,37 @@ class Spec:
                 return op
         raise KeyError(f"the spec has no operation {method.upper()} {path}")
 
+    @cached_property
+    def _routes(self) -> tuple[dict[str, list[Operation]], list[Operation]]:
+        concrete: dict[str, list[Operation]] = {}
+        templated: list[Operation] = []
+        for op in self.operations:
+            if "{" in op.path:
+                templated.append(op)
+            else:
+                concrete.setdefault(op.path, []).append(op)
+        return concrete, templated
+
+    def match(self, path: str) -> list[tuple[Operation, dict[str, str]]]:
+        """Every operation on a request path (any method), with its raw path parameters. As
+        OpenAPI says, a concrete path is matched before templated ones, and alone:
+        `/task/annotation` is only ever the annotation path, never `/task/{task_id}`."""
+        concrete, templated = self._routes
+        if path in concrete:
+            return [(op, {}) for op in concrete[path]]
+        return [(op, m.groupdict()) for op in templated if (m := op.pattern.match(path))]
+
+    def route(self, method: str, path: str) -> Operation | None:
+        """The operation serving `method path`: the first path template matching, then its
+        operation for the method, if it has one."""
+        found = self.match(path)
+        if not found:
+            return None
+        template = found[0][0].path
+        return next(
+            (op for op, _ in found if op.path == template and op.method == method.lower()), None
+        )
+
     def property_defaults(self, operation: Operation) -> dict[str, Json]:
         """Every property default of the operation's primary body schema, `allOf` merged."""
         body = operation.primary_body

@@ -9,9 +9,7 @@ exercised with a success and a failure.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from functools import cache
 from typing import Any
 
 import httpx
@@ -26,26 +24,9 @@ SEEN_BY_CLIENT: defaultdict[str, defaultdict[str, set[int]]] = defaultdict(lambd
 API_PREFIX = "/v1"
 
 
-@cache
-def _routes() -> list[tuple[re.Pattern[str], Operation]]:
-    """Concrete paths before templated ones, as any router must order them."""
-    found = []
-    for op in scale_spec.load().operations:
-        regex = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(op.path))
-        found.append((re.compile(f"^{regex}$"), op))
-    return sorted(found, key=lambda item: item[1].path.count("{"))
-
-
 def operation_of(method: str, path: str) -> Operation | None:
-    """The operation serving `method path`: the first path template matching (concrete before
-    templated, as OpenAPI matches), then its operation for the method, if any."""
-    templates = [op.path for pattern, op in _routes() if pattern.match(path)]
-    if not templates:
-        return None
-    return next(
-        (op for _, op in _routes() if op.path == templates[0] and op.method == method.lower()),
-        None,
-    )
+    """The operation serving `method path`, routed as OpenAPI matches (`Spec.route`)."""
+    return scale_spec.load().route(method, path)
 
 
 def check_response(response: httpx.Response) -> None:
