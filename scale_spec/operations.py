@@ -5,15 +5,12 @@ the API and are read from the document where needed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from scale_spec.document import escape
-
-if TYPE_CHECKING:
-    from scale_spec.spec import Spec
 
 Json = Any
 METHODS = ("get", "put", "post", "delete", "patch")
@@ -121,16 +118,19 @@ class Operation:
         return re.sub(r"\{([^}]+)\}", lambda m: values.get(m.group(1), "x"), self.path)
 
 
-def build(spec: Spec) -> tuple[Operation, ...]:
+Resolver = Callable[[Json], Json]  # follows Reference Objects (`Spec.resolve`)
+
+
+def build(document: Mapping[str, Json], resolve: Resolver) -> tuple[Operation, ...]:
     found = []
-    for path, item in spec.document.get("paths", {}).items():
+    for path, item in document.get("paths", {}).items():
         for method in METHODS:
             if method in item:
-                found.append(_operation(spec, path, method, item))
+                found.append(_operation(resolve, path, method, item))
     return tuple(found)
 
 
-def _operation(spec: Spec, path: str, method: str, item: Mapping[str, Json]) -> Operation:
+def _operation(resolve: Resolver, path: str, method: str, item: Mapping[str, Json]) -> Operation:
     definition = item[method]
     base = f"#/paths/{escape(path)}"
     located = [(f"{base}/parameters/{i}", p) for i, p in enumerate(item.get("parameters", []))]
@@ -140,13 +140,13 @@ def _operation(spec: Spec, path: str, method: str, item: Mapping[str, Json]) -> 
     ]
     parameters = []
     for where, raw in located:
-        param = spec.resolve(raw)
+        param = resolve(raw)
         parameters.append(
             Parameter(
                 name=param["name"],
                 location=param["in"],
                 required=bool(param.get("required")),
-                schema=spec.resolve(param.get("schema", {})),
+                schema=resolve(param.get("schema", {})),
                 explode=param.get("explode", param.get("style", "form") == "form"),
                 pointer=f"{raw.get('$ref', where)}/schema",
                 definition=param,
@@ -154,7 +154,7 @@ def _operation(spec: Spec, path: str, method: str, item: Mapping[str, Json]) -> 
         )
     raw_body = definition.get("requestBody", {})
     body_base = raw_body.get("$ref", f"{base}/{method}/requestBody")
-    body = spec.resolve(raw_body)
+    body = resolve(raw_body)
     bodies = {
         media_type.lower(): Body(
             media_type.lower(),

@@ -124,7 +124,7 @@ class Spec:
 
     @cached_property
     def operations(self) -> tuple[Operation, ...]:
-        return operations.build(self)
+        return operations.build(self.document, self.resolve)
 
     @cached_property
     def _by_id(self) -> dict[str, Operation]:
