@@ -16,7 +16,8 @@ import httpx
 from contract_tests.target import Target
 
 # POST /task/<type>, /evaluation_tasks/<type>, /training_tasks/<type>: each creates a task,
-# which is billed on a live key.
+# which is billed on a live key. A path pattern, not the spec's `x-scale-task-type`, on purpose:
+# task types are open, and a create of a type the spec does not list is billed all the same.
 BILLABLE = re.compile(r"^/(task|evaluation_tasks|training_tasks)/[^/]+$")
 # Operations that change the account itself rather than objects a run creates.
 ACCOUNT_WRITES = frozenset(
