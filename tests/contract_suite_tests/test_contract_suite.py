@@ -23,7 +23,7 @@ import pytest
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from contract_tests import records
-from contract_tests.api import known_rules
+from contract_tests.registry import known_rules
 from contract_tests.safety import ACCOUNT_WRITES
 from scale_mock.testing import ThreadedMock, free_port
 from tests.contract_suite_tests.broken_servers import BROKEN_SERVERS, OWNER, BrokenServer, Rewrite

@@ -16,8 +16,8 @@ import jsonschema
 import pytest
 
 from contract_tests import records
-from contract_tests.api import known_rules
 from contract_tests.conftest import JUNIT_FILE, SUMMARY_FILE, verdict
+from contract_tests.registry import known_rules
 from contract_tests.report import created, render_junit, render_markdown
 from contract_tests.target import Target
 from scale_mock.testing import ThreadedMock
