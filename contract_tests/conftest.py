@@ -22,7 +22,8 @@ from typing import Any, NoReturn
 import pytest
 
 from contract_tests import options, preflight, records, safety
-from contract_tests.api import Api, Rule, known_rules
+from contract_tests.api import Api, Rule
+from contract_tests.registry import known_rules
 from contract_tests.callback_receiver import CallbackReceiver
 from contract_tests.report import (
     LEDGER_GLOB,
