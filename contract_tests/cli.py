@@ -3,6 +3,10 @@
 Exit status: 0 every rule of a gating tier held (by default `docs` and `sdk`; every tier with
 --strict), 1 at least one such rule is broken, 2 usage or connection problem (said in one line
 before the first test, or when the server goes away during the run).
+
+The console says each broken rule once, in its entry at the end (pytest's per-test failure
+texts and short summary are off: `-q --tb=no -rN`), with the run's seed and the command that
+replays it at the start and at the end.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import pytest
 
 from contract_tests import options, preflight, records
 from contract_tests.conftest import EXIT_UNREACHABLE, JUNIT_FILE, PREFLIGHT_DONE, SUMMARY_FILE
+from contract_tests.html_report import REPORT_FILE
 
 SUITE = Path(__file__).resolve().parent
 
@@ -56,13 +61,13 @@ def main(argv: list[str] | None = None) -> int:
     report_dir = args.report or Path(tempfile.mkdtemp(prefix="scale-contract-"))
     report_dir = Path(report_dir)
     report_dir.mkdir(parents=True, exist_ok=True)
-    outputs = (records.RESULTS_FILE, SUMMARY_FILE, JUNIT_FILE)
+    outputs = (records.RESULTS_FILE, records.RUN_FILE, SUMMARY_FILE, JUNIT_FILE, REPORT_FILE)
     for stale in (*report_dir.glob("created-*.json"), *(report_dir / name for name in outputs)):
         stale.unlink(missing_ok=True)
     values["report"] = str(report_dir)
     command = [str(SUITE), "-c", str(SUITE / "pytest.ini"), "--rootdir", str(SUITE)]
     command += options.to_pytest_args(values)
-    command += ["-q", "--tb=no"]
+    command += ["-q", "--tb=no", "-rN"]  # the rule entries describe the failures
     if args.select:
         command += ["-k", args.select]
     if args.workers > 1:
@@ -76,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if not results_file.exists() or status not in (0, 1, 2):
         return fail(f"the run did not complete (pytest exit {int(status)})")
     # the plugin has turned the records into the exit status and written summary.md
-    print(f"report: {report_dir}")
+    print(f"report: {report_dir} ({SUMMARY_FILE}, {REPORT_FILE}, {JUNIT_FILE})")
     if status == EXIT_UNREACHABLE:  # pytest's own "interrupted" is 2 as well
         found = records.read(results_file)
         lost = next((r.message for r in found if r.outcome == "unreachable"), None)

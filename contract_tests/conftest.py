@@ -5,7 +5,12 @@ one-line hint), gives every test a sink for its rule events, turns a `RuleBroken
 raised into the test's failure (or warning), turns each finished test into a record, cleans up
 what the run created, and at the end computes the verdict from the records: exit 0 when every
 gating rule held, 1 when one broke, 2 when the server could not be reached. The report dir gets
-results.jsonl, and summary.md and junit.xml rendered from its records.
+results.jsonl and run.json (seed, spec version, server, start), and summary.md, junit.xml and
+report.html rendered from them. Every run has a seed (chosen when --seed is not given), printed
+with the command that replays the run at its start and at its end.
+
+A failure is described once, in its rule's entry at the end of the run: pytest's own per-test
+failure and warning texts are cut to a pointer to that entry.
 """
 
 from __future__ import annotations
@@ -13,9 +18,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import secrets
 import tempfile
 import time
 from collections.abc import Callable, Generator, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -23,16 +31,19 @@ import pytest
 
 from contract_tests import options, preflight, records, safety
 from contract_tests.api import Api, Rule
-from contract_tests.registry import known_rules
 from contract_tests.callback_receiver import CallbackReceiver
+from contract_tests.html_report import REPORT_FILE, render_html
+from contract_tests.registry import known_rules
 from contract_tests.report import (
     LEDGER_GLOB,
     created,
     render_console,
     render_junit,
     render_markdown,
+    replay_command,
+    run_lines,
 )
-from contract_tests.spec import Operation, operations
+from contract_tests.spec import Operation, current, operations
 from contract_tests.target import Target
 from contract_tests.transport import ServerUnreachable
 
@@ -59,7 +70,12 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "account_writes: changes the account (team, Studio): --allow-account-writes"
     )
     if _is_worker(config):
-        return  # the controller published the target
+        # the controller published the target; a worker gets the invocation's arguments only,
+        # so the run's seed becomes its Hypothesis seed here
+        seed = Target.from_environment().seed
+        if seed is not None and config.getoption("hypothesis_seed", None) is None:
+            config.option.hypothesis_seed = seed
+        return
     values = vars(config.option)
     if values.get("base_url") is None:
         return  # not a contract run (e.g. `--help`)
@@ -76,21 +92,49 @@ def pytest_configure(config: pytest.Config) -> None:
     results_dir = values.get("report") or tempfile.mkdtemp(prefix="scale-contract-")
     _clear_report_dir(Path(results_dir))
     target = target.replace(
-        mock_controls=preflight.has_mock_controls(target), results_dir=str(results_dir)
+        mock_controls=preflight.has_mock_controls(target),
+        results_dir=str(results_dir),
+        seed=_seed(target, config),
     )
-    if target.seed is not None and config.getoption("hypothesis_seed", None) is None:
+    if config.getoption("hypothesis_seed", None) is None:
         # --seed is Hypothesis's seed for every test (Schemathesis's too: test_schemathesis)
         config.option.hypothesis_seed = target.seed
     _load_what_the_cli_loads()
     target.publish()
-    config.pluginmanager.register(RunRecorder(target), "scale-contract-recorder")
+    assert target.seed is not None
+    run = records.RunInfo(
+        seed=target.seed,
+        spec_version=current().version,
+        base_url=target.base_url,
+        started_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        replay=safety.redact(
+            replay_command(
+                values,
+                target.seed,
+                select=config.getoption("keyword", None) or None,
+                workers=workers,
+            ),
+            target,
+        ),
+        strict=target.strict,
+    )
+    config.pluginmanager.register(RunRecorder(target, run), "scale-contract-recorder")
+
+
+def _seed(target: Target, config: pytest.Config) -> int:
+    """The run's seed: --seed, else --hypothesis-seed when it is a number, else a new one
+    (chosen before the target is published, so that workers and Schemathesis use it)."""
+    if target.seed is not None:
+        return target.seed
+    given = str(config.getoption("hypothesis_seed", None) or "")
+    return int(given) if given.isdigit() else secrets.randbelow(2**32)
 
 
 def _clear_report_dir(directory: Path) -> None:
     """The report dir exists before the first test (the ledgers go there as workers end) and
     holds nothing of an earlier run."""
     directory.mkdir(parents=True, exist_ok=True)
-    outputs = (records.RESULTS_FILE, SUMMARY_FILE, JUNIT_FILE)
+    outputs = (records.RESULTS_FILE, records.RUN_FILE, SUMMARY_FILE, JUNIT_FILE, REPORT_FILE)
     for stale in (*directory.glob(LEDGER_GLOB), *(directory / name for name in outputs)):
         stale.unlink(missing_ok=True)
 
@@ -191,12 +235,24 @@ def verdict(
 
 class RunRecorder:
     """On the controller (or without xdist): every finished test becomes a record; at the end
-    the records are written, the verdict becomes the exit status and the console shows it."""
+    the records are written, the verdict becomes the exit status and the console shows it.
+    The run's seed and replay command are shown at its start and at its end; with
+    --max-failures N the run stops once N rules are broken."""
 
-    def __init__(self, target: Target) -> None:
+    def __init__(self, target: Target, run: records.RunInfo) -> None:
         self.target = target
+        self.run = run
         self.found: dict[str, records.TestRecord] = {}
         self.results: dict[str, records.RuleOutcome] | None = None
+        self.broken: set[str] = set()  # rules broken so far (gating tiers)
+        self.session: pytest.Session | None = None
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        self.session = session
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            for line in run_lines(self.run):
+                reporter.write_line(line)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         """Fold the phases of a test into its record."""
@@ -210,37 +266,81 @@ class RunRecorder:
         for name, value in report.user_properties:
             if name == UNREACHABLE:
                 record.outcome, record.message = "unreachable", str(value)
+        _point_to_the_rule_entry(report)
         if report.when == "teardown":
             # Schemathesis makes one item per operation under one node id: their events add up
             events = [v for n, v in report.user_properties if n == records.PROPERTY]
             record.events += [e for e in events if isinstance(e, dict)]
             record.message = safety.redact(record.message, self.target)
+            self._stop_after_max_failures(record)
+
+    def _stop_after_max_failures(self, record: records.TestRecord) -> None:
+        limit = self.target.max_failures
+        if limit is None or self.run.stopped:
+            return
+        found = records.classify(records.outcomes([record]), self.target.gating_tiers)
+        self.broken |= {outcome.info.id for outcome in found.broken}
+        if len(self.broken) < limit or self.session is None:
+            return
+        reason = f"--max-failures {limit}: {len(self.broken)} broken rule(s)"
+        self.run = replace(self.run, stopped=reason)
+        self.session.shouldstop = reason
+        distributed = self.session.config.pluginmanager.get_plugin("dsession")
+        if distributed is not None:  # pytest-xdist's controller loop has its own flag
+            distributed.shouldstop = reason
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         found = list(self.found.values())
         assert self.target.results_dir is not None
         directory = Path(self.target.results_dir)
         records.write(found, directory)
+        records.write_run(self.run, directory)
         undecided = (
             pytest.ExitCode.INTERRUPTED,
             pytest.ExitCode.INTERNAL_ERROR,
             pytest.ExitCode.USAGE_ERROR,
             pytest.ExitCode.NO_TESTS_COLLECTED,
         )
-        if exitstatus in undecided:
+        if exitstatus in undecided and not (
+            exitstatus == pytest.ExitCode.INTERRUPTED and self.run.stopped
+        ):
             return
         session.exitstatus, self.results = verdict(found, self.target)
-        summary = render_markdown(self.results, self.target, created(directory))
-        (directory / SUMMARY_FILE).write_text(summary + "\n")
+        ledger = created(directory)
+        summary = render_markdown(self.results, self.target, ledger, self.run)
+        (directory / SUMMARY_FILE).write_text(summary + "\n", encoding="utf-8")
         junit = render_junit(self.results, self.target)
         (directory / JUNIT_FILE).write_text(junit + "\n", encoding="utf-8")
+        page = render_html(self.results, self.target, self.run, ledger)
+        (directory / REPORT_FILE).write_text(page, encoding="utf-8")
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        if self.results is None:
-            return
         terminalreporter.write_line("")
-        for line in render_console(self.results, self.target):
+        if self.results is None:
+            for line in run_lines(self.run):
+                terminalreporter.write_line(line)
+            return
+        for line in render_console(self.results, self.target, self.run):
             terminalreporter.write_line(line)
+
+
+def _point_to_the_rule_entry(report: pytest.TestReport) -> None:
+    """Cut pytest's text of a test that broke rules (its failure section, its line in the
+    short summary) to the rules' ids: their entries at the end of the run describe them."""
+    if report.when != "call" or not (report.failed or hasattr(report, "wasxfail")):
+        return
+    ids = [
+        str(value["rule"]["id"])
+        for name, value in report.user_properties
+        if name == records.PROPERTY and isinstance(value, dict) and value.get("kind") == "fail"
+    ]
+    if not ids:
+        return
+    pointer = f"broke {', '.join(dict.fromkeys(ids))}: see the rule's entry below"
+    if report.failed:
+        report.longrepr = pointer
+    else:
+        report.wasxfail = pointer
 
 
 def _message(report: pytest.TestReport) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 PROPERTY = "scale_contract"
 RESULTS_FILE = "results.jsonl"
+RUN_FILE = "run.json"  # the run itself: seed, spec version, server, start (`RunInfo`)
 # what each line of RESULTS_FILE is (JSON Schema, draft 2020-12)
 RESULTS_SCHEMA = Path(__file__).resolve().parent / "results.schema.json"
 
@@ -153,6 +154,38 @@ class Failure:
     observed: str
     reproducer: str
     test: str
+    request: str = ""  # method and URL
+    response: str = ""  # status, content type and the start of the body
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What a run was (`run.json` beside results.jsonl; `$defs/run` of results.schema.json):
+    the seed that replays it, the spec version and server it held to each other, when it
+    started, the `scale-contract` command line that replays it (keys as variables), and why it
+    stopped early, if it did."""
+
+    seed: int
+    spec_version: str
+    base_url: str
+    started_at: str  # ISO 8601, UTC
+    replay: str
+    strict: bool = False
+    stopped: str = ""
+
+
+def write_run(run: RunInfo, directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / RUN_FILE
+    path.write_text(json.dumps(asdict(run), sort_keys=True, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def read_run(directory: Path) -> RunInfo | None:
+    path = directory / RUN_FILE
+    if not path.exists():
+        return None
+    return RunInfo(**json.loads(path.read_text(encoding="utf-8")))
 
 
 @dataclass
@@ -222,7 +255,13 @@ def outcomes(
                 decided.add((info.id, operation))
                 result.failures.append(
                     Failure(
-                        operation, raw["expected"], raw["observed"], raw["reproducer"], record.test
+                        operation,
+                        raw["expected"],
+                        raw["observed"],
+                        raw["reproducer"],
+                        record.test,
+                        raw.get("request", ""),
+                        raw.get("response", ""),
                     )
                 )
         # a rule claimed for one operation and checked under another name still counts as

@@ -7,13 +7,17 @@ parses text: every figure comes from the records.
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from contract_tests.records import Failure, RuleOutcome, classify
+from contract_tests import options
+from contract_tests.records import Failure, RuleInfo, RuleOutcome, RunInfo, classify
 from contract_tests.target import Target
 
 TIERS = ("docs", "sdk", "http", "assumed")
@@ -48,27 +52,131 @@ def headline(results: dict[str, RuleOutcome], target: Target) -> str:
     )
 
 
-def _failure_lines(outcome: RuleOutcome, limit: int | None) -> list[str]:
-    lines = [f"  {outcome.info.text}", f"  stated at: {outcome.info.location}"]
-    by_operation: dict[str, list[Any]] = {}
-    for failure in outcome.failures:
-        by_operation.setdefault(failure.operation, []).append(failure)
-    shown = list(by_operation.items())
-    for operation, failures in shown[:limit] if limit else shown:
-        first = failures[0]
-        lines.append(f"  - FAIL {operation} ({len(failures)} case(s))")
-        lines.append(f"    expected: {first.expected}")
-        observed = first.observed if limit is None else first.observed[:400]
-        lines += [f"    got:      {line}" for line in observed.splitlines()[: limit or None]]
-        if first.reproducer:
-            lines.append(f"    reproduce: {first.reproducer}")
-    if limit and len(shown) > limit:
-        lines.append(f"  ... and {len(shown) - limit} more operations (see summary.md)")
+CONSOLE_LINES_PER_RULE = 20  # a screenful: the console shows no more of one rule
+CONSOLE_TEXT = 300  # characters of a wording or an answer the console shows
+CONSOLE_OPERATIONS = 3  # operations listed per rule on the console (all of them elsewhere)
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """`text` on one line (whitespace collapsed), cut to `limit` characters with a mark."""
+    flat = " ".join(text.split())
+    if limit is not None and len(flat) > limit:
+        return flat[: limit - 1] + "…"
+    return flat
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One broken rule (or warning), its failures grouped by the rule (their root cause): the
+    operations where it broke with their number of cases, and the first failure in full."""
+
+    outcome: RuleOutcome
+    verdict: str  # "BROKEN" (its tier gates the run) or "WARNING"
+    operations: tuple[tuple[str, int], ...]  # operation -> cases, in the order they broke
+
+    @property
+    def rule(self) -> RuleInfo:
+        return self.outcome.info
+
+    @property
+    def first(self) -> Failure:
+        return self.outcome.failures[0]
+
+    @property
+    def cases(self) -> int:
+        return len(self.outcome.failures)
+
+    @property
+    def title(self) -> str:
+        plural = "s" if self.cases != 1 else ""
+        ops = len(self.operations)
+        return (
+            f"{self.verdict} {self.rule.id} [{self.rule.tier}]: {self.cases} case{plural} on "
+            f"{ops} operation{'s' if ops != 1 else ''}"
+        )
+
+
+def entries(results: dict[str, RuleOutcome], target: Target) -> list[Entry]:
+    """One entry per failed rule: the broken ones (in rule-id order), then the warnings."""
+    verdicts = classify(results, target.gating_tiers)
+    found: list[Entry] = []
+    for verdict, selection in (("BROKEN", verdicts.broken), ("WARNING", verdicts.warned)):
+        for outcome in selection:
+            cases = Counter(failure.operation for failure in outcome.failures)
+            found.append(Entry(outcome, verdict, tuple(cases.items())))
+    return found
+
+
+def entry_lines(entry: Entry, *, console: bool) -> list[str]:
+    """The entry as text: on the console a screenful (wording and answer cut, three
+    operations: at most CONSOLE_LINES_PER_RULE lines), else whole. The reproducer is never
+    cut: it must run as printed."""
+    first = entry.first
+    cut = CONSOLE_TEXT if console else None
+    lines = [
+        entry.title,
+        f"  rule:      {one_line(entry.rule.text, cut)}",
+        f"  stated at: {entry.rule.location}",
+    ]
+    shown = entry.operations[:CONSOLE_OPERATIONS] if console else entry.operations
+    for number, (operation, cases) in enumerate(shown):
+        label = "broke on:  " if number == 0 else "           "
+        lines.append(f"  {label}{operation or '(the run)'} ({cases} case{'s' * (cases != 1)})")
+    if len(shown) < len(entry.operations):
+        lines.append(f"             ... and {len(entry.operations) - len(shown)} more (summary.md)")
+    lines.append(f"  first failure: {first.test}")
+    lines.append(f"    expected:  {one_line(first.expected, cut)}")
+    if first.request:
+        lines.append(f"    request:   {first.request}")
+    if first.response:
+        lines.append(f"    response:  {one_line(first.response, cut)}")
+    if first.observed and first.observed != first.response:
+        observed = first.observed.splitlines() or [""]
+        if console:
+            observed = [one_line(observed[0], cut)] + (["..."] if len(observed) > 1 else [])
+        lines += [f"    {'got:' if n == 0 else '':10} {line}" for n, line in enumerate(observed)]
+    if first.reproducer:
+        lines.append(f"    reproduce: {first.reproducer}")
     return lines
 
 
-def render_console(results: dict[str, RuleOutcome], target: Target) -> list[str]:
-    verdicts = classify(results, target.gating_tiers)
+KEY_VARIABLES = {"api_key": "$SCALE_API_KEY", "second_api_key": "$SCALE_SECOND_API_KEY"}
+
+
+def replay_command(
+    values: Mapping[str, Any], seed: int, *, select: str | None = None, workers: int = 1
+) -> str:
+    """The `scale-contract` command line that runs these options again with `seed`: the keys
+    as shell variables (`$SCALE_API_KEY`, `$SCALE_SECOND_API_KEY`), never themselves, and
+    without --report (a replay does not overwrite the report it came from)."""
+    replay = dict(values)
+    replay.update(seed=seed, report=None)
+    for name, variable in KEY_VARIABLES.items():
+        if replay.get(name):
+            replay[name] = variable
+    parts = ["scale-contract", *options.to_pytest_args(replay)]
+    if select:
+        parts += ["-k", select]
+    if workers > 1:
+        parts += ["--workers", str(workers)]
+    command = " ".join(shlex.quote(part) for part in parts)
+    for variable in KEY_VARIABLES.values():
+        command = command.replace(shlex.quote(variable), f'"{variable}"')
+    return command
+
+
+def run_lines(run: RunInfo) -> list[str]:
+    """The seed and the command that replays the run (printed at its start and at its end)."""
+    return [
+        f"scale-contract: seed {run.seed}; spec {run.spec_version}; server {run.base_url}; "
+        f"started {run.started_at}",
+        f"scale-contract: replay with: {run.replay}",
+    ]
+
+
+def render_console(
+    results: dict[str, RuleOutcome], target: Target, run: RunInfo | None = None
+) -> list[str]:
     lines = [f"scale-contract: {headline(results, target)}"]
     counts = tier_counts(results)
     for tier in TIERS:
@@ -76,25 +184,80 @@ def render_console(results: dict[str, RuleOutcome], target: Target) -> list[str]
         lines.append(
             f"  {tier:8} {c['pass']:4} pass  {c['fail']:4} fail  {c['not reached']:4} not reached"
         )
-    for title, selection in (("BROKEN", verdicts.broken), ("WARNING", verdicts.warned)):
-        for outcome in selection:
-            lines.append(f"{title} {outcome.info.id} [{outcome.info.tier}]")
-            lines += _failure_lines(outcome, limit=3)
+    for entry in entries(results, target):
+        lines += entry_lines(entry, console=True)
+    if run is not None:
+        if run.stopped:
+            lines.append(f"scale-contract: stopped early: {run.stopped} (the rest: not reached)")
+        lines += run_lines(run)
+    return lines
+
+
+def _fenced(text: str, language: str = "text") -> list[str]:
+    """`text` as a Markdown code block, its fence longer than any backtick run inside."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{fence}{language}", text, fence]
+
+
+def _markdown_entry(entry: Entry) -> list[str]:
+    first = entry.first
+    lines = [
+        f"### {entry.verdict} `{entry.rule.id}` [{entry.rule.tier}]",
+        "",
+        f"{entry.cases} case(s) on {len(entry.operations)} operation(s) "
+        f"({len(entry.outcome.passed)} passed); stated at `{entry.rule.location}`.",
+        "",
+        *(f"> {line}" for line in entry.rule.text.splitlines() or [""]),
+        "",
+    ]
+    lines += [f"- broke on `{operation}`: {cases} case(s)" for operation, cases in entry.operations]
+    lines += ["", f"First failure (`{first.test}`):", "", f"- expected: {one_line(first.expected)}"]
+    if first.request:
+        lines.append(f"- request: `{first.request}`")
+    lines.append("")
+    if first.response:
+        lines += ["Response:", "", *_fenced(first.response), ""]
+    if first.observed and first.observed != first.response:
+        lines += ["Observed:", "", *_fenced(first.observed), ""]
+    if first.reproducer:
+        lines += [
+            "Reproduce (`SCALE_API_KEY` set to the key):",
+            "",
+            *_fenced(first.reproducer, "sh"),
+        ]
+        lines.append("")
     return lines
 
 
 def render_markdown(
-    results: dict[str, RuleOutcome], target: Target, ledger: dict[str, Any] | None = None
+    results: dict[str, RuleOutcome],
+    target: Target,
+    ledger: dict[str, Any] | None = None,
+    run: RunInfo | None = None,
 ) -> str:
+    """The whole report, never cut: every failure, every reason, every rule."""
     verdicts = classify(results, target.gating_tiers)
     lines = [
         f"# Conformance of {target.base_url} to the Scale API v1 spec",
         "",
         headline(results, target) + ".",
         "",
-        "| tier | pass | fail | not reached |",
-        "|---|---|---|---|",
     ]
+    if run is not None:
+        lines += [
+            f"Seed {run.seed}, spec version {run.spec_version}, started {run.started_at}.",
+            "",
+            *(
+                ["Stopped early: " + run.stopped + " (the rest: not reached).", ""]
+                * bool(run.stopped)
+            ),
+            "Replay:",
+            "",
+            *_fenced(run.replay, "sh"),
+            "",
+        ]
+    lines += ["| tier | pass | fail | not reached |", "|---|---|---|---|"]
     for tier, c in tier_counts(results).items():
         lines.append(f"| {tier} | {c['pass']} | {c['fail']} | {c['not reached']} |")
     lines.append("")
@@ -105,28 +268,23 @@ def render_markdown(
             f"tasks created: {len(ledger['tasks'])}; cleanup: {cleanup}.",
             "",
         ]
-    sections: Iterable[tuple[str, list[RuleOutcome]]] = (
-        ("Broken rules (these decide the exit status)", verdicts.broken),
-        ("Warnings (tiers that do not gate this run; --strict makes them gate)", verdicts.warned),
+    found = entries(results, target)
+    sections: Iterable[tuple[str, str]] = (
+        ("BROKEN", "Broken rules (these decide the exit status)"),
+        ("WARNING", "Warnings (tiers that do not gate this run; --strict makes them gate)"),
     )
-    for title, selection in sections:
+    for verdict, title in sections:
+        selection = [entry for entry in found if entry.verdict == verdict]
         if not selection:
             continue
         lines += [f"## {title}", ""]
-        for outcome in selection:
-            lines.append(
-                f"- **{outcome.info.id}** [{outcome.info.tier}] "
-                f"({len(outcome.passed)} pass, {len(outcome.failures)} fail)"
-            )
-            lines += _failure_lines(outcome, limit=None)
-        lines.append("")
+        for entry in selection:
+            lines += _markdown_entry(entry)
     if verdicts.not_reached:
         lines += ["## Not reached (nothing in this run could exercise these)", ""]
         for outcome in verdicts.not_reached:
             reasons = sorted(set(outcome.not_reached.values()))
-            lines.append(
-                f"- **{outcome.info.id}** [{outcome.info.tier}]: {'; '.join(reasons)[:300]}"
-            )
+            lines.append(f"- **{outcome.info.id}** [{outcome.info.tier}]: {'; '.join(reasons)}")
         lines.append("")
     if verdicts.honoured:
         lines += ["## Honoured rules", ""]

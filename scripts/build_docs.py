@@ -7,6 +7,9 @@ conformance report as a page beside it, in docs/site/.
   callback payloads (the `webhooks` section).
 - docs/site/conformance.html: reports/latest/summary.md (written by `make demo`, which this
   runs first when there is no report yet), rendered from Markdown.
+- docs/site/report.html: the latest run's self-contained HTML report (reports/latest/
+  report.html), published as it is when there is one: beside index.html, its links into the
+  reference (`index.html#tag/.../operation/...`) work.
 - docs/site/provenance.html: every rule of the spec with its source tier (`x-provenance`:
   docs, sdk, assumed, http) and the wording that justifies it, so a reader can tell a documented
   rule from an assumption.
@@ -17,6 +20,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SITE = DOCS / "site"
 REPORT = ROOT / "reports" / "latest" / "summary.md"
+HTML_REPORT = REPORT.with_name("report.html")  # contract_tests.html_report.REPORT_FILE
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{title}</title>
@@ -107,6 +112,18 @@ def build_conformance_page() -> Path:
     return target
 
 
+def publish_html_report(source: Path = HTML_REPORT, site: Path = SITE) -> Path | None:
+    """The latest run's HTML report beside the reference (and the conformance page), if the
+    run wrote one; a stale copy goes when there is none."""
+    target = site / "report.html"
+    if not source.exists():
+        target.unlink(missing_ok=True)
+        return None
+    site.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target
+
+
 TIERS = {
     "docs": "a document says it (the description quotes it, with document and line)",
     "sdk": "only the official SDK's code or behaviour says it",
@@ -156,6 +173,9 @@ def main() -> int:
     SITE.mkdir(parents=True, exist_ok=True)
     for page in (build_reference(), build_conformance_page(), build_provenance_page()):
         print(f"wrote {page.relative_to(ROOT)}")
+    report = publish_html_report()
+    if report is not None:
+        print(f"wrote {report.relative_to(ROOT)}")
     return 0
 
 

@@ -1,8 +1,8 @@
 """The results file is the run's one record: every line of results.jsonl is what
-`contract_tests/results.schema.json` says, and summary.md and junit.xml are renderings of it
-(rendering the records again gives the same files). One run, against a server that breaks a
-gating rule (a task without `status`) and an `assumed` one (an empty `objects_to_annotate`
-accepted: a warning), so that every kind of line is in it."""
+`contract_tests/results.schema.json` says, run.json its `$defs/run`, and summary.md, junit.xml
+and report.html are renderings of them (rendering the records again gives the same files).
+One run, against a server that breaks a gating rule (a task without `status`) and an `assumed`
+one (an empty `objects_to_annotate` accepted: a warning), so that every kind of line is in it."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import pytest
 
 from contract_tests import records
 from contract_tests.conftest import JUNIT_FILE, SUMMARY_FILE, verdict
+from contract_tests.html_report import REPORT_FILE, render_html
 from contract_tests.registry import known_rules
 from contract_tests.report import created, render_junit, render_markdown
 from contract_tests.target import Target
@@ -68,6 +69,31 @@ def test_every_line_of_the_results_file_matches_the_schema(run: tuple[SuiteRun, 
         assert KEY not in json.dumps(failure)
 
 
+def _run_validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(records.RESULTS_SCHEMA.read_text(encoding="utf-8"))
+    run_schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/run"}
+    return jsonschema.Draft202012Validator(
+        run_schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def test_run_json_matches_the_schema(run: tuple[SuiteRun, str]) -> None:
+    suite_run, base_url = run
+    raw = json.loads((suite_run.report / records.RUN_FILE).read_text(encoding="utf-8"))
+    validator = _run_validator()
+    assert not [f"{e.json_path}: {e.message}" for e in validator.iter_errors(raw)]
+    info = records.read_run(suite_run.report)
+    assert info is not None and info.base_url == base_url and f"--seed {info.seed}" in info.replay
+    assert KEY not in json.dumps(raw)
+    wrong = [
+        {**raw, "seed": -1},
+        {**raw, "replay": "pytest contract_tests"},
+        {**raw, "extra": 1},
+        {k: v for k, v in raw.items() if k != "spec_version"},
+    ]
+    assert not [w for w in wrong if validator.is_valid(w)]
+
+
 def test_the_schema_refuses_what_the_results_file_cannot_hold() -> None:
     validator = jsonschema.Draft202012Validator(
         json.loads(records.RESULTS_SCHEMA.read_text(encoding="utf-8"))
@@ -99,10 +125,13 @@ def test_summary_and_junit_are_rendered_from_the_results_file(run: tuple[SuiteRu
     found = records.read(report / records.RESULTS_FILE)
     target = Target(base_url=base_url, api_key=KEY)
     _, results = verdict(found, target)
-    summary = render_markdown(results, target, created(report))
+    run_info = records.read_run(report)
+    summary = render_markdown(results, target, created(report), run_info)
     assert (report / SUMMARY_FILE).read_text(encoding="utf-8") == summary + "\n"
     junit = render_junit(results, target)
     assert (report / JUNIT_FILE).read_text(encoding="utf-8") == junit + "\n"
+    page = render_html(results, target, run_info, created(report))
+    assert (report / REPORT_FILE).read_text(encoding="utf-8") == page
 
     suite = ET.fromstring(junit)
     cases = suite.findall("testcase")
