@@ -151,7 +151,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(("--insecure",), "do not verify the server's TLS certificate", action="store_true"),
     Option(
         ("--report",),
-        "write the results (results.jsonl), summary.md and junit.xml into DIR",
+        "write the results (results.jsonl, run.json) and their renderings (summary.md, "
+        "junit.xml, report.html) into DIR",
         metavar="DIR",
     ),
     Option(
