@@ -43,9 +43,9 @@ from contract_tests.report import (
     replay_command,
     run_lines,
 )
-from contract_tests.spec import Operation, current, operations
+from contract_tests.spec import Operation, current
 from contract_tests.target import Target
-from contract_tests.transport import ServerUnreachable
+from contract_tests.transport import ServerUnreachable, unmetered
 
 Claim = Callable[[Rule, Operation | str], None]
 PREFLIGHT_DONE = "SCALE_CONTRACT_PREFLIGHT_DONE"
@@ -147,23 +147,84 @@ def _load_what_the_cli_loads() -> None:
 
 
 SCHEMATHESIS_MODULE = "test_schemathesis.py"
+SCHEMATHESIS_TEST = "schemathesis"
+# One word of pytest's -k grammar; anything else between its operators is a phrase (see below).
+KEYWORD_WORD = re.compile(r"(?:\w|:|\+|-|\.|\[|\]|\\|/)+")
+KEYWORD_OPERATORS = frozenset({"and", "or", "not"})
 
 
-def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """Skip building the Schemathesis tests (seconds of start-up: every operation's coverage
-    cases) when a `-k` selection can match none of them. Only for selections without `not`,
-    where "no word of it names this module, its test or an operation" means "nothing in it is
-    selected"."""
-    selection = str(config.getoption("keyword") or "")
-    if collection_path.name != SCHEMATHESIS_MODULE or not selection:
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makeitem(
+    collector: pytest.Module | pytest.Class, name: str, obj: object
+) -> list[pytest.Item] | None:
+    """The Schemathesis checks are one test per operation, `schemathesis[POST /task/annotation]`
+    (the function `schemathesis` of test_schemathesis.py, parametrized by operation), so that
+    `-k`, `--deselect` and JUnit names work by operation. Collecting them builds nothing: each
+    builds its cases when it runs."""
+    if name != SCHEMATHESIS_TEST or not isinstance(collector, pytest.Module):
         return None
-    words = set(re.split(r"[\s()]+", selection.lower())) - {"", "and", "or"}
-    if "not" in words:
+    if collector.path.name != SCHEMATHESIS_MODULE:
         return None
-    names = [SCHEMATHESIS_MODULE, "test_operation_conforms_to_the_spec", "billable"]
-    names += [f"{op.label} {op.operation_id}" for op in operations()]
-    haystack = "\n".join(names).lower()
-    return True if not any(word in haystack for word in words) else None
+    items: list[pytest.Item] = list(collector._genfunctions(name, obj))
+    for item in items:  # the operationId and the test's older name find it too
+        item.extra_keyword_matches.update(collector.obj.keywords(item))
+    return items
+
+
+def keyword_phrases(expression: str) -> tuple[str, dict[str, str]]:
+    """A `-k` expression in which words not joined by `and`, `or` or `not` form one phrase
+    (`POST /task/annotation`, `GET /task/{task_id}`), which pytest's grammar cannot take as one
+    word: the expression with each such phrase replaced by a placeholder word, and the phrase
+    of each placeholder. An expression pytest reads as it is comes back unchanged."""
+    tokens = re.findall(r"[()]|[^\s()]+", expression)
+    rewritten: list[str] = []
+    phrases: dict[str, str] = {}
+    words: list[str] = []
+
+    def flush() -> None:
+        if not words:
+            return
+        phrase = " ".join(words)
+        if len(words) == 1 and KEYWORD_WORD.fullmatch(phrase):
+            rewritten.append(phrase)
+        else:
+            placeholder = f"scale_contract_phrase_{len(phrases)}_"
+            phrases[placeholder] = phrase
+            rewritten.append(placeholder)
+        words.clear()
+
+    for token in tokens:
+        if token in ("(", ")") or token in KEYWORD_OPERATORS:
+            flush()
+            rewritten.append(token)
+        else:
+            words.append(token)
+    flush()
+    return (" ".join(rewritten), phrases) if phrases else (expression, {})
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> Generator[None]:
+    """`-k "POST /task/annotation"` selects by a phrase, as a word is selected: a test whose
+    names (its id, its module, its keywords) contain the phrase, ignoring case. Around pytest's
+    own `-k` deselection, which reads the placeholders of `keyword_phrases`; the option holds
+    the expression as given again afterwards."""
+    given = str(config.getoption("keyword") or "")
+    rewritten, phrases = keyword_phrases(given)
+    if phrases:
+        from _pytest.mark import KeywordMatcher
+
+        for item in items:
+            matcher = KeywordMatcher.from_item(item)
+            found = (p for p, phrase in phrases.items() if matcher(phrase))
+            item.extra_keyword_matches.update(found)
+        config.option.keyword = rewritten
+    try:
+        return (yield)
+    finally:
+        config.option.keyword = given
 
 
 @pytest.hookimpl(wrapper=True)
@@ -363,7 +424,8 @@ def target(pytestconfig: pytest.Config) -> Target:
 def api(target: Target) -> Iterator[Api]:
     client = Api(target, target.api_key)
     yield client
-    cleanup = safety.cancel_pending(client.http, client.ledger)
+    with unmetered(target):  # the cleanup is sent even when --budget is spent
+        cleanup = safety.cancel_pending(client.http, client.ledger)
     if target.results_dir:
         ledger = {
             "billable": client.ledger.billable,

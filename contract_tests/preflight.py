@@ -27,7 +27,7 @@ def problem(target: Target) -> str | None:
         return (
             f"--base-url {target.base_url!r} is not an http(s) URL (e.g. https://api.scale.com/v1)"
         )
-    with httpx_client(quick, target.api_key) as client:
+    with httpx_client(quick, target.api_key, metered=False) as client:
         try:
             answer = _probe(client, f"{target.base_url}/projects")
         except ServerUnreachable as error:
@@ -58,7 +58,7 @@ def problem(target: Target) -> str | None:
                 "is --base-url the API root (…/v1)?"
             )
         if target.second_api_key:
-            with httpx_client(quick, target.second_api_key) as second:
+            with httpx_client(quick, target.second_api_key, metered=False) as second:
                 other = _probe(second, f"{target.base_url}/projects")
                 if other.status_code in (401, 403):
                     return f"second key rejected: {other.status_code} from GET .../projects"
@@ -69,7 +69,7 @@ def has_mock_controls(target: Target) -> bool:
     """Whether the server is scale-mock, whose documented `/_mock` controls the run may use
     (e.g. to keep a test-mode task pending so pending-only rules are reached)."""
     quick = target.replace(request_timeout=min(target.request_timeout, TIMEOUT))
-    with httpx_client(quick, None) as client:
+    with httpx_client(quick, None, metered=False) as client:
         try:
             answer = _probe(client, f"{target.root_url}/_mock/health")
         except httpx.HTTPError:

@@ -22,6 +22,8 @@ ENV = "SCALE_CONTRACT_TARGET"
 # convention) are reported as warnings.
 GATING_TIERS = frozenset({"docs", "sdk"})
 ALL_TIERS = frozenset({"docs", "sdk", "assumed", "http"})
+# What the preflight sends before the tests: GET /projects with each key, and /_mock/health.
+PREFLIGHT_REQUESTS = 3
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,17 @@ class Target:
         if self.max_billable is None:
             return None
         return self.max_billable // max(1, self.workers)
+
+    @property
+    def per_worker_budget(self) -> int | None:
+        """The requests one process may send: with one, the whole --budget (its preflight
+        included); with workers, each gets an equal share of what the controller's preflight
+        leaves (at most PREFLIGHT_REQUESTS)."""
+        if self.budget is None:
+            return None
+        if self.workers <= 1:
+            return self.budget
+        return max(0, self.budget - PREFLIGHT_REQUESTS) // self.workers
 
     def replace(self, **changes: object) -> Target:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -6,6 +6,14 @@ declared, invalid requests rejected, credentials required, undeclared methods 40
 Each Schemathesis check is its own rule (`schemathesis.<check>`), with its own tier, so that
 an HTTP convention (405 + Allow for TRACE) never fails a default run while a 5xx does.
 
+One test per operation, `schemathesis[POST /task/annotation]`, also found by its operationId
+and by its older name `test_operation_conforms_to_the_spec`: `-k "POST /task/annotation"`,
+`-k create_annotation_task` and `--deselect 'test_schemathesis.py::schemathesis[GET /tasks]'`
+select by operation (a phrase in `-k` matches as a word does: see
+`conftest.keyword_phrases`). Collecting them builds nothing; each operation's cases (examples,
+the coverage phase's boundary values, generated data) are built when its test runs, so a
+selection pays only for what it selected.
+
 Schemathesis reads the spec as a run may hold a server to it (`spec.gated_document`): a rule of
 a tier that does not gate this run (e.g. an `assumed` minimum) is neither generated against
 nor judged. Form-encoded alternatives of request bodies are left out here (Schemathesis cannot
@@ -19,25 +27,27 @@ without --allow-account-writes, and billable creates count against --max-billabl
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import requests
-import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis import Case
-from schemathesis.checks import CheckResult
-from schemathesis.config import SchemathesisConfig
-from schemathesis.core.failures import FailureGroup
 
 from contract_tests import safety
 from contract_tests.api import Rule, curl_command, record_failure, record_pass
 from contract_tests.conftest import Claim
 from contract_tests.records import RuleBroken
-from contract_tests.spec import gated_document, iter_nodes
+from contract_tests.spec import Operation, gated_document, iter_nodes, operations
 from contract_tests.target import Target
 from contract_tests.transport import requests_session
+
+if TYPE_CHECKING:
+    from schemathesis import Case
+    from schemathesis.checks import CheckResult
+    from schemathesis.schemas import BaseSchema
 
 FORM = "application/x-www-form-urlencoded"
 DESCRIPTIONS = {
@@ -67,17 +77,19 @@ CHECK_RULES = {
     )
     for name, text in DESCRIPTIONS.items()
 }
-EXCLUDED = [
+EXCLUDED = (
     # Schema-valid requests a server may refuse for documented reasons JSON Schema cannot state
     # (x-scale-rules, unknown projects): `test_constraints` checks each such rule explicitly.
-    schemathesis.checks.positive_data_acceptance,
+    "positive_data_acceptance",
     # Its probes bypass the run's session (no 429 handling, no rate cap, no extra headers);
     # `test_auth` sends the same requests without and with bad credentials, through it.
-    schemathesis.checks.ignored_auth,
-]
+    "ignored_auth",
+)
 # A probe with a method the path does not declare is judged by these alone: what a server
 # answers to TRACE is an HTTP matter, not a documented status.
 METHOD_PROBE_CHECKS = frozenset({"unsupported_method", "allow_header_conformance"})
+# Other names `-k` finds these tests by (the test's name before it had one per operation).
+KEYWORDS = ("test_operation_conforms_to_the_spec",)
 
 TARGET = Target.from_environment()
 results: ContextVar[list[CheckResult] | None] = ContextVar("schemathesis_results", default=None)
@@ -91,24 +103,79 @@ def _view() -> dict[str, Any]:
     return view
 
 
-# An explicit default configuration: a `schemathesis.toml` where the suite is started (the repo
-# has one, for bare `schemathesis run`s) must not change what a contract run checks. The run's
-# --seed is Schemathesis's own: without one it draws a random seed per run, which takes
-# precedence over Hypothesis's --hypothesis-seed.
-schema = schemathesis.openapi.from_dict(_view(), config=SchemathesisConfig(seed=TARGET.seed))
-if TARGET.base_url:
-    schema.config.update(base_url=TARGET.base_url, basic_auth=(TARGET.api_key, ""))
+@functools.cache
+def _schema() -> BaseSchema:
+    """Schemathesis's reading of the spec, made when the first of its tests runs (a run that
+    selects none of them never pays for it).
+
+    An explicit default configuration: a `schemathesis.toml` where the suite is started (the
+    repo has one, for bare `schemathesis run`s) must not change what a contract run checks. The
+    run's --seed is Schemathesis's own: without one it draws a random seed per run, which takes
+    precedence over Hypothesis's --hypothesis-seed."""
+    import schemathesis
+    from schemathesis.config import SchemathesisConfig
+
+    schemathesis.hook(before_call)
+    schemathesis.hook(after_validate)
+    schema = schemathesis.openapi.from_dict(_view(), config=SchemathesisConfig(seed=TARGET.seed))
+    if TARGET.base_url:
+        schema.config.update(base_url=TARGET.base_url, basic_auth=(TARGET.api_key, ""))
+    return schema
+
+
+@functools.cache
+def _constants() -> Any:
+    """Where Hypothesis draws constants from (the local modules loaded), read once per run as
+    Schemathesis's plugin does at collection."""
+    from schemathesis.python._constants.orchestrator import make_constants_value_source
+
+    return make_constants_value_source(_schema())
+
+
+def _operation_test(label: str) -> Callable[..., None]:
+    """The Hypothesis test of one operation (its examples, boundary cases and generated data),
+    built as Schemathesis's pytest plugin builds it, but only when the operation's test runs:
+    the coverage cases of 72 operations take seconds to build."""
+    from schemathesis.checks import load_all_checks
+    from schemathesis.generation.feedback import FeedbackSources
+    from schemathesis.pytest._test_builder import build_operation_test
+
+    schema = _schema()
+    load_all_checks()
+    operation = schema.find_operation_by_label(label)
+    if operation is None:
+        raise LookupError(f"Schemathesis does not read {label} from the spec")
+    feedback = FeedbackSources(constants_value_source=_constants())
+    return build_operation_test(
+        config=schema.config,
+        operation=operation,
+        test_func=conforms,
+        given_kwargs={},
+        feedback=feedback,
+    )
+
+
+def _by_label() -> dict[str, Operation]:
+    """The spec's operations by Schemathesis's label (`POST /task/annotation`), each test's id."""
+    return {f"{op.method.upper()} {op.path}": op for op in operations()}
+
+
+def keywords(item: pytest.Item) -> set[str]:
+    """What `-k` finds the test of one operation by, besides its id
+    (`schemathesis[POST /task/annotation]`): its operationId and the test's older name."""
+    callspec = getattr(item, "callspec", None)
+    op = _by_label().get(callspec.params.get("operation")) if callspec else None
+    return {*KEYWORDS, op.operation_id} if op is not None else set(KEYWORDS)
+
 
 pytestmark = pytest.mark.billable
 
 
-@schemathesis.hook
 def before_call(context: Any, case: Case[Any], kwargs: dict[str, Any]) -> None:
     """Where Schemathesis notices edits to a case (and re-checks which parts are invalid)."""
     _make_safe(case, TARGET)
 
 
-@schemathesis.hook
 def after_validate(context: Any, case: Case[Any], response: Any, found: list[CheckResult]) -> None:
     collected = results.get()
     if collected is not None:
@@ -156,28 +223,47 @@ def session(target: Target) -> Any:
         yield opened
 
 
-@schema.parametrize()
+@pytest.mark.parametrize("operation", list(_by_label()))
+def schemathesis(operation: str, claim: Claim, target: Target, session: requests.Session) -> None:
+    """Schemathesis's checks on one operation: `schemathesis[POST /task/annotation]` (collected
+    under this name by the plugin: see `conftest.pytest_pycollect_makeitem`)."""
+    from schemathesis.core.control import SkipTest
+    from schemathesis.generation.hypothesis.reporting import ignore_hypothesis_output
+
+    op = _by_label()[operation]
+    label = f"{operation} ({op.operation_id})"
+    for rule in CHECK_RULES.values():
+        claim(rule, label)
+    if op.operation_id in safety.ACCOUNT_WRITES and not target.allow_account_writes:
+        pytest.skip("changes the account (team or Studio): needs --allow-account-writes")
+    test = _operation_test(operation)
+    try:
+        with ignore_hypothesis_output():
+            test(target=target, session=session, passed=set())
+    except SkipTest as skipped:  # e.g. no example could be generated for the operation
+        pytest.skip(str(skipped))
+
+
 @settings(
     max_examples=TARGET.max_examples,
     deadline=None,
     suppress_health_check=list(HealthCheck),
     database=None,
 )
-def test_operation_conforms_to_the_spec(
-    case: Case[Any], claim: Claim, target: Target, session: requests.Session
-) -> None:
+def conforms(case: Case[Any], target: Target, session: requests.Session, passed: set[str]) -> None:
+    """One case of an operation: sent, and judged by every check (`passed`: the checks that
+    passed on an earlier case of the operation, whose passes are recorded once)."""
+    import schemathesis
+    from schemathesis.core.failures import FailureGroup
+
     operation_id = str(case.operation.definition.raw.get("operationId"))
     label = f"{case.operation.label} ({operation_id})"
-    for rule in CHECK_RULES.values():
-        claim(rule, label)
-    if operation_id in safety.ACCOUNT_WRITES and not target.allow_account_writes:
-        pytest.skip("changes the account (team or Studio): needs --allow-account-writes")
     ledger = safety.ledger_for(target)
     try:
         ledger.reserve(case.method.upper(), case.formatted_path)
     except safety.BillableBudgetSpent as spent:
         pytest.skip(str(spent))
-    excluded = list(EXCLUDED)
+    excluded = [getattr(schemathesis.checks, name) for name in EXCLUDED]
     if case.media_type == "multipart/form-data":
         # Schemathesis "breaks" a multipart text field by making it an array, and an empty
         # array is no field at all: the request it sends is valid (a false ST201).
@@ -203,19 +289,23 @@ def test_operation_conforms_to_the_spec(
     if response.status_code == 429:
         return  # still rate-limited after the retries: this case says nothing (not reached)
     probe = case.method.upper() != case.operation.method.upper()
-    _judge([r for r in found if not probe or r.name in METHOD_PROBE_CHECKS], label, response)
+    found = [r for r in found if not probe or r.name in METHOD_PROBE_CHECKS]
+    _judge(found, label, response, passed)
 
 
-def _judge(found: list[CheckResult], label: str, response: Any) -> None:
-    """Record every check's verdict; fail the case on a gating failure. A failure of a tier
-    that does not gate the run is recorded as a warning and the case goes on."""
+def _judge(found: list[CheckResult], label: str, response: Any, passed: set[str]) -> None:
+    """Record every check's verdict (a pass once per operation); fail the case on a gating
+    failure. A failure of a tier that does not gate the run is recorded as a warning and the
+    case goes on."""
     broken: list[RuleBroken] = []
     for result in found:
         rule = CHECK_RULES.get(result.name)
         if rule is None:
             continue
         if result.failure is None:
-            record_pass(rule, label)
+            if result.name not in passed:
+                passed.add(result.name)
+                record_pass(rule, label)
             continue
         failure = result.failure
         answer = _describe(response)

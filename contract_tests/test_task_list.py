@@ -4,6 +4,7 @@ and every filter, on tasks this run creates in a project of its own."""
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -48,14 +49,17 @@ def _iso(moment: datetime) -> str:
 
 @pytest.fixture(scope="module")
 def listed(api: Api, target: Target) -> Iterator[dict[str, Any]]:
-    """Seven tasks of two types in a project of this run, with tags, unique_ids and a batch."""
-    project = f"contract-list-{target.run_id}"
-    batch = f"contract-list-batch-{target.run_id}"
+    """Seven tasks of two types in a project of this run, with tags, unique_ids and a batch
+    (one set per worker: with --workers, each worker that runs tests of this module has its
+    own, named after the run and the worker)."""
+    run = "-".join(filter(None, (target.run_id, os.environ.get("PYTEST_XDIST_WORKER"))))
+    project = f"contract-list-{run}"
+    batch = f"contract-list-batch-{run}"
     api.post("/projects", json_body={"type": "annotation", "name": project})
     api.post("/batches", json_body={"project": project, "name": batch})
     in_batch: set[str] = set()  # a task's `batch` is not always echoed back: remember it
     for index in range(7):
-        body: dict[str, Any] = {"project": project, "unique_id": f"list-{target.run_id}-{index}"}
+        body: dict[str, Any] = {"project": project, "unique_id": f"list-{run}-{index}"}
         if index % 2:
             kind = "categorization"
             body.update(
