@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 from contract_tests import options, preflight, records
-from contract_tests.conftest import EXIT_UNREACHABLE, JUNIT_FILE, PREFLIGHT_DONE, SUMMARY_FILE
 from contract_tests.html_report import REPORT_FILE
+from contract_tests.preflight import EXIT_UNREACHABLE, PREFLIGHT_DONE
+from contract_tests.report import JUNIT_FILE, SUMMARY_FILE
 
 SUITE = Path(__file__).resolve().parent
 

@@ -33,9 +33,12 @@ from contract_tests import options, preflight, records, safety
 from contract_tests.api import Api, Rule
 from contract_tests.callback_receiver import CallbackReceiver
 from contract_tests.html_report import REPORT_FILE, render_html
+from contract_tests.preflight import EXIT_UNREACHABLE, PREFLIGHT_DONE
 from contract_tests.registry import known_rules
 from contract_tests.report import (
+    JUNIT_FILE,
     LEDGER_GLOB,
+    SUMMARY_FILE,
     created,
     render_console,
     render_junit,
@@ -48,11 +51,7 @@ from contract_tests.target import Target
 from contract_tests.transport import ServerUnreachable, unmetered
 
 Claim = Callable[[Rule, Operation | str], None]
-PREFLIGHT_DONE = "SCALE_CONTRACT_PREFLIGHT_DONE"
-EXIT_UNREACHABLE = 2
 UNREACHABLE = "scale_contract_unreachable"
-SUMMARY_FILE = "summary.md"
-JUNIT_FILE = "junit.xml"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

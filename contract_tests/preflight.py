@@ -13,6 +13,9 @@ from contract_tests.target import Target
 from contract_tests.transport import ServerUnreachable, httpx_client, send_capped
 
 TIMEOUT = 8.0
+# Set by `scale-contract` once it has checked the target, so the plugin does not check twice.
+PREFLIGHT_DONE = "SCALE_CONTRACT_PREFLIGHT_DONE"
+EXIT_UNREACHABLE = 2  # usage and connection problems, decided before the first test
 
 
 def _probe(client: httpx.Client, url: str) -> httpx.Response:

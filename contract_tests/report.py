@@ -22,6 +22,8 @@ from contract_tests.target import Target
 
 TIERS = ("docs", "sdk", "http", "assumed")
 LEDGER_GLOB = "created-*.json"
+SUMMARY_FILE = "summary.md"
+JUNIT_FILE = "junit.xml"
 
 
 def tier_counts(results: dict[str, RuleOutcome]) -> dict[str, Counter[str]]:
