@@ -59,7 +59,8 @@ def test_a_control_request_with_a_status_of_the_wrong_type_is_a_400_naming_it(
     control: ClientFactory,
 ) -> None:
     """A list where a status belongs (once a TypeError, a 500) is bad input, named."""
-    for status in ([], {}, "429", True):
+    wrong: tuple[object, ...] = ([], {}, "429", True)
+    for status in wrong:
         answer = control(fresh_key()).post("/_mock/faults", json={"status": status})
         assert_error_json(answer, 400)
         assert "status" in answer.json()["error"]
