@@ -10,9 +10,10 @@ STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 demo: $(STAMP)
 	$(BIN)/python scripts/demo.py
 
-## test: lint, type-check and run every test
+## test: lint, type-check and run every test, in two processes (the mock's tests and the
+## client's each stay in one: their coverage checks read what the others did; tests/conftest.py)
 test: lint typecheck
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
