@@ -328,7 +328,7 @@ class RunRecorder:
                 record.outcome, record.message = "unreachable", str(value)
         _point_to_the_rule_entry(report)
         if report.when == "teardown":
-            # Schemathesis makes one item per operation under one node id: their events add up
+            # the events of every phase of the test (setup, call, teardown) add up
             events = [v for n, v in report.user_properties if n == records.PROPERTY]
             record.events += [e for e in events if isinstance(e, dict)]
             record.message = safety.redact(record.message, self.target)
