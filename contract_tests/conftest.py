@@ -29,7 +29,7 @@ from typing import Any, NoReturn
 
 import pytest
 
-from contract_tests import options, preflight, records, safety
+from contract_tests import options, preflight, progress, records, safety
 from contract_tests.api import Api, Rule
 from contract_tests.callback_receiver import CallbackReceiver
 from contract_tests.html_report import REPORT_FILE, render_html
@@ -118,6 +118,8 @@ def pytest_configure(config: pytest.Config) -> None:
         strict=target.strict,
     )
     config.pluginmanager.register(RunRecorder(target, run), "scale-contract-recorder")
+    if progress.wanted(config):
+        config.pluginmanager.register(progress.Progress(), "scale-contract-progress")
 
 
 def _seed(target: Target, config: pytest.Config) -> int:
