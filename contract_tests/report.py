@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from contract_tests import options
+from contract_tests import options, safety
 from contract_tests.records import Failure, RuleInfo, RuleOutcome, RunInfo, classify
 from contract_tests.target import Target
 
@@ -149,20 +149,29 @@ def replay_command(
     values: Mapping[str, Any], seed: int, *, select: str | None = None, workers: int = 1
 ) -> str:
     """The `scale-contract` command line that runs these options again with `seed`: the keys
-    as shell variables (`$SCALE_API_KEY`, `$SCALE_SECOND_API_KEY`), never themselves, and
+    (and extra header values that may be tokens) as shell variables (`$SCALE_API_KEY`,
+    `$SCALE_SECOND_API_KEY`, `$SCALE_HEADER_<NAME>`), never themselves, and
     without --report (a replay does not overwrite the report it came from)."""
     replay = dict(values)
     replay.update(seed=seed, report=None)
+    variables = list(KEY_VARIABLES.values())
     for name, variable in KEY_VARIABLES.items():
         if replay.get(name):
             replay[name] = variable
+    headers = []
+    for name, value in replay.get("header") or ():
+        if len(value) >= 8:  # what `safety.redact` hides: a value long enough to be a token
+            value = safety.header_variable(name)
+            variables.append(f"{name}:{value}")
+        headers.append((name, value))
+    replay["header"] = headers or None
     parts = ["scale-contract", *options.to_pytest_args(replay)]
     if select:
         parts += ["-k", select]
     if workers > 1:
         parts += ["--workers", str(workers)]
     command = " ".join(shlex.quote(part) for part in parts)
-    for variable in KEY_VARIABLES.values():
+    for variable in variables:  # double quotes: the shell expands the variable
         command = command.replace(shlex.quote(variable), f'"{variable}"')
     return command
 

@@ -36,18 +36,26 @@ ACCOUNT_WRITES = frozenset(
 RUN_PREFIX = "contract-"
 
 
-def secrets_of(target: Target) -> list[str]:
-    """Every form in which the run's keys could show up in a text."""
-    found: list[str] = []
+def header_variable(name: str) -> str:
+    """The shell variable a reproducer names instead of an extra header's value."""
+    return "$SCALE_HEADER_" + re.sub(r"[^A-Za-z0-9]", "_", name).upper()
+
+
+def secrets_of(target: Target) -> list[tuple[str, str]]:
+    """(secret, what is shown instead) for every form in which the run's keys could show up in
+    a text, and the values of its extra headers (a gateway token, say) long enough to be one."""
+    found: list[tuple[str, str]] = []
     for key in (target.api_key, target.second_api_key):
         if key:
-            found += [key, base64.b64encode(f"{key}:".encode()).decode()]
-    return sorted(found, key=len, reverse=True)
+            found += [(key, "$SCALE_API_KEY")]
+            found += [(base64.b64encode(f"{key}:".encode()).decode(), "$SCALE_API_KEY")]
+    found += [(value, header_variable(name)) for name, value in target.headers if len(value) >= 8]
+    return sorted(found, key=lambda pair: len(pair[0]), reverse=True)
 
 
 def redact(text: str, target: Target) -> str:
-    for secret in secrets_of(target):
-        text = text.replace(secret, "$SCALE_API_KEY")
+    for secret, shown in secrets_of(target):
+        text = text.replace(secret, shown)
     return text
 
 

@@ -18,8 +18,7 @@ from scale_spec.document import escape, lookup
 from scale_spec.provenance import marks, tier_of
 
 Json = Any
-# Keys a merge handles itself; every other keyword is taken from the nearest member stating it.
-_COMBINED = frozenset({"allOf", "$ref", "properties", "required", "x-provenance"})
+_MAX_DEPTH = 8  # alternatives followed within alternatives (`oneOf` of subtypes that `allOf` it)
 
 
 def members(
@@ -49,38 +48,47 @@ def _one_required_group(branches: Json) -> bool:
     )
 
 
-def flat(document: Json, schema: Json) -> dict[str, Json]:
+def flat(document: Json, schema: Json, _depth: int = 0) -> dict[str, Json]:
     """`schema` as one mapping: its own keywords first, then a later member's before an earlier
-    one's; properties from every member (a property stated twice must satisfy both, so its
-    schemas are combined with `allOf`); `required` the union; `x-provenance` merged, so each
-    keyword keeps the tier of the node that states it. Alternatives (`anyOf`/`oneOf` of
-    schemas, e.g. "an object or null") contribute their properties and types."""
+    one's, each keyword with the tier (`x-provenance`) of the node that supplied its value;
+    properties from every member (a property stated twice must satisfy both, so its schemas are
+    combined with `allOf`); `required` the union. Alternatives (`anyOf`/`oneOf` of schemas,
+    e.g. "an object or null") contribute their properties and the types they add. `$ref`s are
+    followed, never copied, so flattening twice changes nothing."""
     parts = [part for _, part in members(document, schema)]
     merged: dict[str, Json] = {}
+    tiers: dict[str, str] = {}
+    for part in reversed(parts):  # the schema itself, then later members before earlier ones
+        part_tiers = marks(part)
+        for key, value in part.items():
+            if key in ("allOf", "$ref", "properties", "x-provenance") or key in merged:
+                continue
+            if key == "required" and isinstance(value, list):
+                continue  # the union, below
+            merged[key] = value
+            if key in part_tiers:
+                tiers[key] = part_tiers[key]
+        for key, tier in part_tiers.items():  # tiers of what is not a keyword of this node
+            if key not in part or key == "required":
+                tiers.setdefault(key, tier)
     properties: dict[str, list[Json]] = {}
     required: list[str] = []
-    tiers: dict[str, str] = {}
-    for part in reversed(parts):
-        for key, value in part.items():
-            if key not in _COMBINED or not isinstance(value, Mapping | list):
-                merged.setdefault(key, value)  # (a Parameter Object's `required: true` stays)
     for part in parts:
         declared = part.get("properties")
         for name, prop in declared.items() if isinstance(declared, Mapping) else ():
             properties.setdefault(name, []).append(prop)
         names = part.get("required")
         required += [n for n in names if n not in required] if isinstance(names, list) else []
-        tiers.update(marks(part))
     branches = [*merged.get("anyOf", []), *merged.get("oneOf", [])]
-    if branches and not _one_required_group(branches):
-        types = _types(merged)
+    if branches and not _one_required_group(branches) and _depth < _MAX_DEPTH:
+        own, added = _types(merged), set[str]()
         for branch in branches:
-            part = flat(document, branch)
+            part = flat(document, branch, _depth + 1)
             for name, prop in part.get("properties", {}).items():
                 properties.setdefault(name, [prop])
-            types |= _types(part)
-        if types:
-            merged["type"] = sorted(types)
+            added |= _types(part)
+        if added - own:
+            merged["type"] = sorted(own | added)
     if properties:
         merged["properties"] = {
             name: found[0] if len(found) == 1 else {"allOf": found}
@@ -126,11 +134,26 @@ class MergedSchema:
     located_rules: list[Located] = field(default_factory=list)
 
 
+def _refine(keywords: dict[str, Json], later: dict[str, Json]) -> None:
+    """`later`'s keywords over `keywords`, each keeping the tier of the value it now has."""
+    tiers = dict(keywords.get("x-provenance", {}))
+    later_tiers = later.get("x-provenance", {})
+    for key, value in later.items():
+        if key == "x-provenance":
+            continue
+        keywords[key] = value
+        tiers.pop(key, None)
+    tiers.update(later_tiers)
+    keywords.pop("x-provenance", None)
+    if tiers:
+        keywords["x-provenance"] = tiers
+
+
 def merge_object(document: Json, schema: Json, pointer: str = "#") -> MergedSchema:
     merged = MergedSchema()
     for where, part in members(document, schema, pointer):
         for name, prop in part.get("properties", {}).items():
-            merged.properties.setdefault(name, {}).update(flat(document, prop))
+            _refine(merged.properties.setdefault(name, {}), flat(document, prop))
             merged.sources[name] = Located(f"{where}/properties/{escape(name)}", prop, None)
         for name in part.get("required", []):
             merged.required.add(name)

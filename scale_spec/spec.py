@@ -164,15 +164,10 @@ class Spec:
         return [(op, m.groupdict()) for op in templated if (m := op.pattern.match(path))]
 
     def route(self, method: str, path: str) -> Operation | None:
-        """The operation serving `method path`: the first path template matching, then its
-        operation for the method, if it has one."""
-        found = self.match(path)
-        if not found:
-            return None
-        template = found[0][0].path
-        return next(
-            (op for op, _ in found if op.path == template and op.method == method.lower()), None
-        )
+        """The operation serving `method path`: the first operation on the path (`match`) with
+        that method, if any (as a server routes: a template without the method does not hide
+        another that has it)."""
+        return next((op for op, _ in self.match(path) if op.method == method.lower()), None)
 
     def property_defaults(self, operation: Operation) -> dict[str, Json]:
         """Every property default of the operation's primary body schema, `allOf` merged."""

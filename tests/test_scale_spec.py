@@ -203,3 +203,55 @@ def test_the_shipped_spec_reads_whole() -> None:
         for body in op.bodies.values():
             shipped.validator(body.pointer)
     assert shipped.behaviours["rows"] and shipped.behaviour_tiers
+
+
+def test_flat_ends_on_subtypes_that_include_their_base() -> None:
+    """`Shape: oneOf [Circle, Square]`, `Circle: allOf [Shape, ...]`: the usual polymorphism."""
+    shapes = Spec(
+        {
+            "components": {
+                "schemas": {
+                    "Shape": {
+                        "oneOf": [
+                            {"$ref": "#/components/schemas/Circle"},
+                            {"$ref": "#/components/schemas/Square"},
+                        ]
+                    },
+                    "Circle": {
+                        "allOf": [{"$ref": "#/components/schemas/Shape"}],
+                        "type": "object",
+                        "properties": {"radius": {"type": "number"}},
+                    },
+                    "Square": {"type": "object", "properties": {"side": {"type": "number"}}},
+                }
+            }
+        }
+    )
+    circle = shapes.flat({"$ref": "#/components/schemas/Circle"})
+    assert {"radius", "side"} <= set(circle["properties"])
+    holder = {"type": "object", "properties": {"shape": {"$ref": "#/components/schemas/Shape"}}}
+    assert "shape" in shapes.merged_object(holder).properties
+
+
+def test_a_keyword_keeps_the_tier_of_the_node_that_gave_its_value() -> None:
+    spec = Spec({})
+    later_bound = spec.flat(
+        {"allOf": [{"maxLength": 5, "x-provenance": {"maxLength": "docs"}}, {"maxLength": 3}]}
+    )
+    assert later_bound["maxLength"] == 3 and "maxLength" not in later_bound.get("x-provenance", {})
+    refined = spec.merged_object(
+        {
+            "allOf": [
+                {"properties": {"a": {"maxLength": 5, "x-provenance": {"maxLength": "docs"}}}},
+                {"properties": {"a": {"pattern": "^x", "x-provenance": {"pattern": "assumed"}}}},
+            ]
+        }
+    )
+    assert refined.properties["a"]["x-provenance"] == {"maxLength": "docs", "pattern": "assumed"}
+
+
+def test_flat_is_idempotent_and_adds_a_type_only_when_alternatives_add_one(spec: Spec) -> None:
+    once = spec.flat({"$ref": "#/components/schemas/Box"})
+    assert "$ref" not in once and spec.flat(once) == once
+    dates = spec.flat({"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]})
+    assert dates["type"] == "string"
