@@ -7,8 +7,17 @@ of the next 24 hours", and `callback_succeeded` records the outcome. An e-mail a
 it instead of sending it.
 
 A task's callback record (or e-mail) is written in the transaction that finishes the task, and
-its delivery joins the agenda once that transaction commits. One worker thread owns the agenda
-of due deliveries, so an API request only enqueues and never waits for a receiver.
+its delivery joins the agenda once that transaction commits. One scheduler thread owns the
+agenda of due deliveries and hands each to a bounded pool of senders, so an API request only
+enqueues, and a slow receiver holds one sender for at most `deadline` seconds (overall, not per
+read; at most `MAX_REPLY` bytes of its reply are read) while other tenants' callbacks go on.
+
+`CallbackPolicy` says where callbacks may go: http(s) only, no credentials in the URL, and never
+to link-local or cloud-metadata addresses (nor unspecified or multicast ones) unless listed with
+`--callback-allow`; loopback, private and public addresses are allowed. A literal address is
+checked when the task is created (a 400); a host name is resolved at each delivery, every address
+it resolves to is checked, and the connection goes to the address checked (no DNS rebinding).
+Why a delivery failed is never recorded beyond "unreachable".
 `time_scale` compresses the retry schedule (0.001 turns ~21 hours into ~75 seconds) for tests
 and for clients that want to watch the retries.
 """
@@ -16,14 +25,17 @@ and for clients that want to watch the retries.
 from __future__ import annotations
 
 import heapq
+import ipaddress
 import itertools
 import json
+import socket
+import ssl
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
-
-import httpx
+from urllib.parse import urlsplit
 
 from scale_mock.clock import now
 from scale_mock.store import Storage, Tx
@@ -32,6 +44,105 @@ MAX_ATTEMPTS = 20
 # Seconds before each retry: doubling from 10 s, capped at 2 h; the 19 waits add up to ~21 h.
 RETRY_DELAYS = tuple(min(10 * 2**attempt, 7200) for attempt in range(MAX_ATTEMPTS - 1))
 DEFAULT_AUTH_KEY = "scale-mock-callback-auth"
+SENDERS = 8
+DEADLINE = 10.0  # seconds for one attempt, all of it: resolve, connect, send, read the reply
+MAX_REPLY = 64 * 1024
+UNREACHABLE = "unreachable"
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+FORBIDDEN: tuple[Network, ...] = tuple(
+    ipaddress.ip_network(net)
+    for net in (
+        "169.254.0.0/16",  # IPv4 link-local, 169.254.169.254 (cloud metadata) included
+        "fe80::/10",  # IPv6 link-local
+        "fd00:ec2::254/128",  # the AWS metadata service over IPv6
+        "0.0.0.0/8",
+        "::/128",
+        "224.0.0.0/4",
+        "ff00::/8",
+    )
+)
+
+
+class CallbackRefused(ValueError):
+    """A callback_url the mock will not call; the message says why."""
+
+
+def _address(text: str) -> Address | None:
+    try:
+        address = ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    return address
+
+
+@dataclass(frozen=True)
+class CallbackPolicy:
+    """Where callbacks may go: `allow` lists host names and networks that are always allowed."""
+
+    allow: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for entry in self.allow:
+            self._network(entry)  # a bad CIDR fails here, at start-up
+
+    @staticmethod
+    def _network(entry: str) -> Network | None:
+        if "/" in entry or _address(entry) is not None:
+            return ipaddress.ip_network(entry, strict=False)
+        return None
+
+    @property
+    def _networks(self) -> list[Network]:
+        return [net for entry in self.allow if (net := self._network(entry)) is not None]
+
+    def host_listed(self, host: str) -> bool:
+        return host.lower().rstrip(".") in {entry.lower().rstrip(".") for entry in self.allow}
+
+    def address_allowed(self, address: Address) -> bool:
+        if any(address in net for net in self._networks if net.version == address.version):
+            return True
+        return not any(address in net for net in FORBIDDEN if net.version == address.version)
+
+    def check_url(self, url: str) -> None:
+        """At task creation: raise `CallbackRefused` for a URL the mock will never call."""
+        if is_email(url):
+            return
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 -- raises ValueError on a bad port
+        except ValueError:
+            raise CallbackRefused("callback_url is not a valid URL") from None
+        if parts.scheme.lower() not in ("http", "https"):
+            raise CallbackRefused("callback_url must be an http or https URL or an e-mail address")
+        if not parts.hostname:
+            raise CallbackRefused("callback_url has no host")
+        if parts.username is not None or parts.password is not None:
+            raise CallbackRefused("callback_url must not carry credentials")
+        if self.host_listed(parts.hostname):
+            return
+        address = _address(parts.hostname)
+        if address is not None and not self.address_allowed(address):
+            raise CallbackRefused(
+                f"callback_url may not point at {address} (link-local or metadata address); "
+                "start scale-mock with --callback-allow to allow it"
+            )
+
+
+_default_policy = CallbackPolicy()
+
+
+def set_default_policy(policy: CallbackPolicy) -> None:
+    """The policy of dispatchers created from now on without one (`scale-mock --callback-allow`)."""
+    global _default_policy
+    _default_policy = policy
+
+
+class _Unreachable(Exception):
+    pass
 
 
 def is_email(address: str) -> bool:
@@ -60,41 +171,57 @@ class _Delivery:
 
 
 class CallbackDispatcher:
-    """Posts callbacks from a background thread, retrying on a compressible schedule."""
+    """Posts callbacks from a bounded pool of threads, retrying on a compressible schedule."""
 
     def __init__(
         self,
         store: Storage,
         auth_key: str = DEFAULT_AUTH_KEY,
         time_scale: float = 1.0,
-        timeout: float = 10.0,
+        timeout: float = DEADLINE,
+        *,
+        policy: CallbackPolicy | None = None,
+        senders: int = SENDERS,
     ) -> None:
+        """`timeout`: the overall deadline of one attempt, in seconds."""
         self._store = store
         self._auth_key = auth_key
         self._time_scale = time_scale
         self._timeout = timeout
+        self._senders = senders
+        self.policy = policy if policy is not None else _default_policy
         self._agenda: list[_Delivery] = []
         self._order = itertools.count()
         self._wake = threading.Condition()
         self._stopping = False
         self._worker: threading.Thread | None = None
+        self._pool: ThreadPoolExecutor | None = None
 
     def start(self) -> None:
         if self._worker is None:
             self._stopping = False
+            self._pool = ThreadPoolExecutor(self._senders, thread_name_prefix="scale-mock-callback")
             self._worker = threading.Thread(
                 target=self._run, name="scale-mock-callbacks", daemon=True
             )
             self._worker.start()
 
     def close(self) -> None:
-        """Stop the worker; deliveries still waiting for a retry are dropped."""
+        """Stop the scheduler and the senders (each within its deadline); deliveries still
+        waiting for a retry are dropped."""
         with self._wake:
             self._stopping = True
             self._wake.notify_all()
         if self._worker is not None:
-            self._worker.join(timeout=self._timeout + 5)
+            self._worker.join(timeout=5)
             self._worker = None
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def check_url(self, url: str) -> None:
+        """Raise `CallbackRefused` for a callback_url this dispatcher will never call."""
+        self.policy.check_url(url)
 
     def task_finished(self, tx: Tx, task: dict[str, Any]) -> None:
         """Called in the transaction that completed or errored the task; returns at once."""
@@ -132,25 +259,34 @@ class CallbackDispatcher:
             return None
 
     def _run(self) -> None:
-        headers = {"scale-callback-auth": self._auth_key, "content-type": "application/json"}
-        with httpx.Client(timeout=self._timeout, headers=headers) as http:
-            while (delivery := self._next_due()) is not None:
-                self._attempt(http, delivery)
+        while (delivery := self._next_due()) is not None:
+            pool = self._pool
+            if pool is None:
+                return
+            try:
+                pool.submit(self._attempt, delivery)
+            except RuntimeError:  # shut down meanwhile
+                return
 
-    def _attempt(self, http: httpx.Client, delivery: _Delivery) -> None:
+    def _attempt(self, delivery: _Delivery) -> None:
         outcome: dict[str, Any] = {"attempt": delivery.attempt, "at": now()}
         retryable = True
         try:
-            reply = http.post(delivery.url, content=delivery.payload)
-            outcome["status_code"] = reply.status_code
-            succeeded = reply.is_success
-        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
-            outcome["error"] = f"{type(error).__name__}: {error}"
+            status = self._post(delivery.url, delivery.payload)
+            outcome["status_code"] = status
+            succeeded = 200 <= status < 300
+        except CallbackRefused:
+            outcome["error"] = UNREACHABLE
             succeeded, retryable = False, False
-        except httpx.HTTPError as error:
-            outcome["error"] = f"{type(error).__name__}: {error}"
+        except (_Unreachable, OSError, ValueError):
+            outcome["error"] = UNREACHABLE
+            succeeded = False
+        except Exception:  # never lose the record of an attempt
+            outcome["error"] = UNREACHABLE
             succeeded = False
         final = succeeded or not retryable or delivery.attempt >= MAX_ATTEMPTS
+        if self._stopping and not final:
+            return
         self._record(delivery, outcome, succeeded if final else None)
         if not final:
             delay = RETRY_DELAYS[delivery.attempt - 1] * self._time_scale
@@ -158,6 +294,57 @@ class CallbackDispatcher:
             delivery.attempt += 1
             delivery.order = next(self._order)
             self._schedule(delivery)
+
+    def _resolve(self, host: str, port: int) -> list[str]:
+        """Every address of `host`, each allowed by the policy (else `_Unreachable`)."""
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+        if not addresses:
+            raise _Unreachable
+        if self.policy.host_listed(host):
+            return addresses
+        for text in addresses:
+            address = _address(text)
+            if address is None or not self.policy.address_allowed(address):
+                raise _Unreachable
+        return addresses
+
+    def _post(self, url: str, payload: bytes) -> int:
+        """One attempt: the reply's status code, within `self._timeout` seconds overall."""
+        self.policy.check_url(url)
+        deadline = time.monotonic() + self._timeout
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        https = parts.scheme.lower() == "https"
+        port = parts.port or (443 if https else 80)
+        target = parts.path or "/"
+        if parts.query:
+            target += f"?{parts.query}"
+        host_header = parts.netloc.rsplit("@", 1)[-1]
+        request = (
+            f"POST {target} HTTP/1.1\r\n"
+            f"Host: {host_header}\r\n"
+            "User-Agent: scale-mock\r\n"
+            "Content-Type: application/json\r\n"
+            f"Content-Length: {len(payload)}\r\n"
+            f"scale-callback-auth: {self._auth_key}\r\n"
+            "Connection: close\r\n\r\n"
+        ).encode("latin-1") + payload
+        for address in self._resolve(host, port):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            try:
+                sock = socket.create_connection((address, port), timeout=remaining)
+            except OSError:
+                continue
+            with sock:
+                if https:
+                    context = ssl.create_default_context()
+                    sock.settimeout(max(deadline - time.monotonic(), 0.001))
+                    sock = context.wrap_socket(sock, server_hostname=host)
+                return _exchange(sock, request, deadline)
+        raise _Unreachable
 
     def _record(self, delivery: _Delivery, outcome: dict[str, Any], succeeded: bool | None) -> None:
         with self._store.transaction(delivery.tenant) as tx:
@@ -171,3 +358,35 @@ class CallbackDispatcher:
                 if task is not None:
                     task["callback_succeeded"] = succeeded
                     tx.put("task", delivery.task_id, task)
+
+
+def _exchange(sock: socket.socket, request: bytes, deadline: float) -> int:
+    """Send `request`, read the reply's status line (at most `MAX_REPLY` bytes), by `deadline`."""
+
+    def remaining() -> float:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise _Unreachable
+        return left
+
+    sock.settimeout(remaining())
+    view = memoryview(request)
+    while view:
+        sock.settimeout(remaining())
+        sent = sock.send(view)
+        view = view[sent:]
+    reply = b""
+    while b"\r\n" not in reply:
+        if len(reply) >= MAX_REPLY:
+            raise _Unreachable
+        sock.settimeout(remaining())
+        chunk = sock.recv(min(4096, MAX_REPLY - len(reply)))
+        if not chunk:
+            raise _Unreachable
+        reply += chunk
+    status_line = reply.split(b"\r\n", 1)[0].split()
+    if not status_line or not status_line[0].startswith(b"HTTP/"):
+        raise _Unreachable
+    if len(status_line) < 2 or not status_line[1].isdigit():
+        raise _Unreachable
+    return int(status_line[1])

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import copy
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
 from scale_mock.app import build_app
-from scale_mock.callbacks import DEFAULT_AUTH_KEY
+from scale_mock.callbacks import DEFAULT_AUTH_KEY, CallbackPolicy, set_default_policy
 from scale_mock.spec import load_spec
 from scale_mock.store import Store
 
@@ -82,7 +84,43 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="multiply the callback retry schedule (20 attempts over ~21 h) by F; "
         "e.g. 0.001 retries within ~75 s (default 1)",
     )
+    parser.add_argument(
+        "--callback-allow",
+        action="append",
+        default=[],
+        metavar="HOST|CIDR",
+        help="also send callbacks to this host name or network (repeatable). Callbacks go to "
+        "http(s) URLs without credentials, on loopback, private (10/8, 172.16/12, 192.168/16) "
+        "and public addresses; link-local addresses (169.254.0.0/16, fe80::/10) and the cloud "
+        "metadata addresses (169.254.169.254, fd00:ec2::254) only when listed here",
+    )
+    parser.add_argument(
+        "--access-log",
+        action="store_true",
+        help="log every request, as uvicorn's access log does (default off)",
+    )
     return parser.parse_args(argv)
+
+
+def _access_log_config() -> dict[str, Any]:
+    """uvicorn's logging, its access log at INFO and everything else at WARNING."""
+    config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config["loggers"]["uvicorn"]["level"] = "WARNING"
+    config["loggers"]["uvicorn.error"] = {"level": "WARNING"}
+    config["loggers"]["uvicorn.access"]["level"] = "INFO"
+    return config
+
+
+def startup_line(
+    host: str, port: int, scheme: str, db: str, keys: frozenset[str] | None, version: str
+) -> str:
+    """The one line `scale-mock` prints at start."""
+    shown = f"[{host}]" if ":" in host else host
+    key_mode = f"{len(keys)} keys from --keys" if keys is not None else "any test_/live_ key"
+    return (
+        f"scale-mock: serving Scale API {version} on {scheme}://{shown}:{port}/v1 "
+        f"(db {db}, {key_mode})"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -94,9 +132,15 @@ def main(argv: list[str] | None = None) -> None:
         )
     if args.spec is not None and not args.spec.is_file():
         raise SystemExit(f"scale-mock: --spec {args.spec}: no such file")
+    try:
+        policy = CallbackPolicy(tuple(args.callback_allow))
+    except ValueError as error:
+        raise SystemExit(f"scale-mock: --callback-allow: {error}") from None
+    set_default_policy(policy)
+    spec = load_spec(args.spec.absolute() if args.spec else None)
     app = build_app(
         Store(args.db),
-        spec=load_spec(args.spec.absolute()) if args.spec else None,
+        spec=spec,
         keys=keys,
         faults=args.faults,
         rate_limit=args.rate_limit,
@@ -104,11 +148,16 @@ def main(argv: list[str] | None = None) -> None:
         callback_time_scale=args.callback_time_scale,
         hold_test_tasks=args.hold_test_tasks,
     )
+    scheme = "https" if args.ssl_certfile else "http"
+    line = startup_line(args.host, args.port, scheme, args.db, keys, spec.spec.version)
+    print(line, flush=True)
     uvicorn.run(
         app,
         host=args.host,
         port=args.port,
-        log_level="warning",
+        log_level=None if args.access_log else "warning",
+        log_config=_access_log_config() if args.access_log else uvicorn.config.LOGGING_CONFIG,
+        access_log=args.access_log,
         ssl_certfile=args.ssl_certfile,
         ssl_keyfile=args.ssl_keyfile,
     )

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scale_mock.auth import is_live
+from scale_mock.callbacks import CallbackRefused
 from scale_mock.clock import now
 from scale_mock.context import Context, Services
 from scale_mock.errors import ApiError, not_found
@@ -141,11 +142,24 @@ def _check_batch(tx: Tx, body: Mapping[str, Any]) -> dict[str, Any] | None:
     return batch
 
 
+def _check_callback_url(services: Services, body: Mapping[str, Any]) -> None:
+    """Refuse, before anything is stored, a callback_url the mock will never call."""
+    url = body.get("callback_url")
+    if isinstance(url, str) and url:
+        try:
+            services.callbacks.check_url(url)
+        except CallbackRefused as refused:
+            raise ApiError(
+                400, str(refused), field="body.callback_url", rule="callback_url"
+            ) from None
+
+
 def create_task(ctx: Context) -> dict[str, Any]:
     operation = ctx.request.operation
     body: Mapping[str, Any] = ctx.body
     task_type = operation.task_type
     tx = ctx.tx
+    _check_callback_url(ctx.services, body)
     params = _task_params(ctx.services, operation.operation_id, body)
     params, instruction = _inherit_from_project(tx, body, params)
     batch = _check_batch(tx, body)

@@ -83,9 +83,15 @@ class SubprocessMock:
     """The `scale-mock` command in its own process group, for restarts and crash tests."""
 
     def __init__(
-        self, args: Sequence[str] = (), port: int | None = None, ca_bundle: str | None = None
+        self,
+        args: Sequence[str] = (),
+        port: int | None = None,
+        ca_bundle: str | None = None,
+        output: Path | None = None,
     ) -> None:
-        """`ca_bundle`: the CA that signed `--ssl-certfile`, when serving HTTPS."""
+        """`ca_bundle`: the CA that signed `--ssl-certfile`, when serving HTTPS; `output`: a
+        file that gets the server's standard output and error (default: this process's)."""
+        self.output = output
         self.port = port or free_port()
         self.args = ["--host", "127.0.0.1", "--port", str(self.port), *args]
         self.scheme = "https" if "--ssl-certfile" in args else "http"
@@ -104,9 +110,20 @@ class SubprocessMock:
 
     def start(self) -> Self:
         command = [sys.executable, "-m", "scale_mock.cli", *self.args]
-        self.process = subprocess.Popen(
-            command, start_new_session=True, cwd=Path.cwd(), env=dict(os.environ)
-        )
+        if self.output is None:
+            self.process = subprocess.Popen(
+                command, start_new_session=True, cwd=Path.cwd(), env=dict(os.environ)
+            )
+        else:
+            with self.output.open("ab") as sink:
+                self.process = subprocess.Popen(
+                    command,
+                    start_new_session=True,
+                    cwd=Path.cwd(),
+                    env=dict(os.environ),
+                    stdout=sink,
+                    stderr=subprocess.STDOUT,
+                )
         deadline = time.monotonic() + 30
         while True:
             if self.process.poll() is not None:

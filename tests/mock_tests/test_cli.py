@@ -26,6 +26,8 @@ FLAGS = (
     "--callback-auth-key",
     "--callback-time-scale",
     "--spec",
+    "--callback-allow",
+    "--access-log",
 )
 
 
