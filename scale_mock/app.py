@@ -20,6 +20,7 @@ from urllib.parse import unquote
 from starlette.applications import Starlette
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.datastructures import UploadFile
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -31,6 +32,13 @@ from scale_mock.context import Context, Handler, Services
 from scale_mock.errors import ERROR_MIDDLEWARE, EXCEPTION_HANDLERS, ApiError
 from scale_mock.faults import FaultInjector, RateLimiter
 from scale_mock.files import UploadedFile
+from scale_mock.guards import (
+    DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_MAX_UPLOAD_SIZE,
+    DownloadHeaders,
+    check_query,
+    read_body,
+)
 from scale_mock.journal import RequestJournal
 from scale_mock.spec import MULTIPART, CompiledOperation, CompiledSpec, load_spec
 from scale_mock.store import Storage
@@ -166,9 +174,13 @@ def build_app(
     callback_auth_key: str = DEFAULT_AUTH_KEY,
     callback_time_scale: float = 1.0,
     hold_test_tasks: bool = False,
+    max_body_size: int = DEFAULT_MAX_BODY_SIZE,
+    max_upload_size: int = DEFAULT_MAX_UPLOAD_SIZE,
 ) -> Starlette:
     """`hold_test_tasks`: test-mode tasks stay pending, as live-mode ones do, until
-    `POST /_mock/tasks/{id}/complete` (the `Scale-Mock-Hold: pending` header, for all)."""
+    `POST /_mock/tasks/{id}/complete` (the `Scale-Mock-Hold: pending` header, for all).
+    `max_body_size` caps a JSON or form body and `max_upload_size` a `multipart/form-data` one,
+    in bytes: a larger body is a 413 (`rule: max_body_size`), read no further than the cap."""
     compiled = spec or load_spec()
     handlers = handlers_for(compiled)
     callbacks = CallbackDispatcher(store, callback_auth_key, callback_time_scale)
@@ -221,8 +233,10 @@ def build_app(
         limiter.check(key)
         injector.check(key, request.headers)
         hold = _hold_requested(request, operation)
-        body = await request.body()
+        check_query(request.scope.get("query_string", b""))
         content_type = request.headers.get("content-type")
+        multipart = (content_type or "").split(";")[0].strip().lower() == MULTIPART
+        body = await read_body(request, max_upload_size if multipart else max_body_size)
         form = None
         plan = operation.body_for(content_type)
         if plan is not None and plan.media_type == MULTIPART:
@@ -259,7 +273,7 @@ def build_app(
         routes=routes,
         lifespan=lifespan,
         exception_handlers=EXCEPTION_HANDLERS,
-        middleware=[ERROR_MIDDLEWARE],
+        middleware=[Middleware(DownloadHeaders), ERROR_MIDDLEWARE],
     )
     app.state.services = services
     return app

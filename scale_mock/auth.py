@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import re
 
 from scale_mock.errors import ApiError
@@ -20,7 +19,7 @@ def api_key_from(header: str | None, allowed: frozenset[str] | None = None) -> s
         raise unauthorized
     try:
         decoded = base64.b64decode(header[6:].strip(), validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # not base64 (`binascii.Error`), not ASCII, or not UTF-8 once decoded
         raise unauthorized from None
     key, _, _password = decoded.partition(":")
     if not KEY_PATTERN.fullmatch(key) or (allowed is not None and key not in allowed):

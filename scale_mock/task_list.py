@@ -17,8 +17,9 @@ from typing import Any, Literal
 from scale_mock.clock import parse_filter_time
 from scale_mock.context import Context
 from scale_mock.errors import ApiError
-from scale_mock.store import Where
+from scale_mock.store import SQLITE_MAX_INTEGER, Where
 
+MAX_TOKEN_LENGTH = 256  # a token this server returns is about 30 characters
 LIMITED_KEYS = ("task_id", "status", "metadata", "project", "otherVersion")
 
 
@@ -100,10 +101,14 @@ def decode_token(token: str) -> int:
         field="query.next_token",
         rule="opaque_token",
     )
+    if len(token) > MAX_TOKEN_LENGTH:
+        raise invalid
     try:
         position = json.loads(base64.urlsafe_b64decode(token.encode()))["before"]
-    except (ValueError, KeyError, TypeError, binascii.Error):
+    except (ValueError, KeyError, TypeError, binascii.Error, RecursionError):
         raise invalid from None
-    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+    if not isinstance(position, int) or isinstance(position, bool):
+        raise invalid
+    if not 0 <= position <= SQLITE_MAX_INTEGER:
         raise invalid
     return position

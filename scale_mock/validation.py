@@ -10,7 +10,6 @@ as JSON otherwise; whichever it was, it is then validated the same way.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,7 @@ from jsonschema.exceptions import best_match
 
 from scale_mock.errors import ApiError
 from scale_mock.forms import cast_form, parse_form
+from scale_mock.guards import check_value, load_json
 from scale_mock.spec import FORM, Body, CompiledOperation, CompiledSpec, Parameter
 
 _BOOLEANS = {"true": True, "True": True, "false": False, "False": False}
@@ -89,7 +89,10 @@ def validate_request(
     it names another declared one, see `CompiledOperation.body_for`). `form` is the parsed
     multipart form of a multipart operation (file parts as objects); it is validated with each
     file part standing in as a string, and passed on as the body."""
-    for name, _ in query:
+    for name, text in query:
+        for part in (name, text):
+            if isinstance(part, str) and not part.isascii():
+                check_value(part, f"query.{name}")
         if name not in operation.query_names:
             raise ApiError(
                 400, f"Unknown query parameter {name!r}", field=f"query.{name}", rule="unknown"
@@ -121,6 +124,8 @@ def validate_request(
         checked = {k: _form_value(v) for k, v in form.items()}
     else:
         body = checked = _parse_body(operation, plan, body_bytes, spec, content_type)
+    if body is not _ABSENT:
+        check_value(checked)  # before any validator or rule walks it: see `guards`
     if body is _ABSENT:
         body = None
     elif plan is not None:
@@ -174,7 +179,7 @@ def _parse_body(
             # `curl -d '{...}'` without `-H 'Content-Type: application/json'`: a JSON object
             # sent under curl's default form type, read as the JSON it is.
             try:
-                parsed = json.loads(body_bytes)
+                parsed = load_json(body_bytes)
             except RecursionError:
                 raise _too_deep() from None
             except (ValueError, UnicodeDecodeError):
@@ -183,7 +188,7 @@ def _parse_body(
                 return parsed
         return cast_form(spec, plan.schema, parse_form(body_bytes))
     try:
-        return json.loads(body_bytes)
+        return load_json(body_bytes)
     except RecursionError:
         raise _too_deep() from None
     except (ValueError, UnicodeDecodeError):
