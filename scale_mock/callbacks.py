@@ -10,7 +10,8 @@ A task's callback record (or e-mail) is written in the transaction that finishes
 its delivery joins the agenda once that transaction commits. One scheduler thread owns the
 agenda of due deliveries and hands each to a bounded pool of senders, so an API request only
 enqueues, and a slow receiver holds one sender for at most `deadline` seconds (overall, not per
-read; at most `MAX_REPLY` bytes of its reply are read) while other tenants' callbacks go on.
+read; at most `MAX_REPLY` bytes of its reply are read) while other tenants' callbacks go on: no
+tenant has more than `PER_TENANT` attempts in flight at once.
 
 `CallbackPolicy` says where callbacks may go: http(s) only, no credentials in the URL, and never
 to link-local or cloud-metadata addresses (nor unspecified or multicast ones) unless listed with
@@ -45,6 +46,7 @@ MAX_ATTEMPTS = 20
 RETRY_DELAYS = tuple(min(10 * 2**attempt, 7200) for attempt in range(MAX_ATTEMPTS - 1))
 DEFAULT_AUTH_KEY = "scale-mock-callback-auth"
 SENDERS = 8
+PER_TENANT = SENDERS // 2  # attempts of one tenant in flight at once: the rest wait their turn
 DEADLINE = 10.0  # seconds for one attempt, all of it: resolve, connect, send, read the reply
 MAX_REPLY = 64 * 1024
 UNREACHABLE = "unreachable"
@@ -196,6 +198,8 @@ class CallbackDispatcher:
         self._stopping = False
         self._worker: threading.Thread | None = None
         self._pool: ThreadPoolExecutor | None = None
+        self._in_flight: dict[str, int] = {}
+        self._parked: dict[str, list[_Delivery]] = {}
 
     def start(self) -> None:
         if self._worker is None:
@@ -263,10 +267,33 @@ class CallbackDispatcher:
             pool = self._pool
             if pool is None:
                 return
+            tenant = delivery.tenant
+            with self._wake:
+                if self._in_flight.get(tenant, 0) >= max(1, min(PER_TENANT, self._senders - 1)):
+                    # A tenant never takes every sender: its next delivery waits for its own.
+                    self._parked.setdefault(tenant, []).append(delivery)
+                    continue
+                self._in_flight[tenant] = self._in_flight.get(tenant, 0) + 1
             try:
-                pool.submit(self._attempt, delivery)
+                pool.submit(self._send, delivery)
             except RuntimeError:  # shut down meanwhile
                 return
+
+    def _send(self, delivery: _Delivery) -> None:
+        try:
+            self._attempt(delivery)
+        finally:
+            tenant = delivery.tenant
+            with self._wake:
+                self._in_flight[tenant] -= 1
+                if not self._in_flight[tenant]:
+                    del self._in_flight[tenant]
+                parked = self._parked.get(tenant)
+                if parked:
+                    heapq.heappush(self._agenda, parked.pop(0))
+                    self._wake.notify()
+                    if not parked:
+                        del self._parked[tenant]
 
     def _attempt(self, delivery: _Delivery) -> None:
         outcome: dict[str, Any] = {"attempt": delivery.attempt, "at": now()}

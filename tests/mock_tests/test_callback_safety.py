@@ -220,9 +220,11 @@ def test_a_hanging_receiver_does_not_delay_another_tenants_callback() -> None:
     ):
         slow, quick = fresh_key(), fresh_key()
         with api_client(server.base_url, slow) as a, api_client(server.base_url, quick) as b:
-            for _ in range(3):
+            # More hanging callbacks than there are senders: one tenant never takes them all.
+            for _ in range(callbacks.SENDERS + 2):
                 create(a, callback_url=hanging.url)
-            wait_for(lambda: len(hanging.accepted) >= 3)
+            wait_for(lambda: len(hanging.accepted) >= callbacks.PER_TENANT)
+            time.sleep(0.2)
             started = time.monotonic()
             task = create(b, callback_url=receiver.url)
             assert receiver.delivery(task["task_id"], wait=1.0) is not None
