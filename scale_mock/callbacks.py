@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
+
 from scale_mock.clock import now
 from scale_mock.store import Storage, Tx
 
@@ -337,41 +339,27 @@ class CallbackDispatcher:
         return addresses
 
     def _post(self, url: str, payload: bytes) -> int:
-        """One attempt: the reply's status code, within `self._timeout` seconds overall."""
+        """One attempt through httpcore (httpx's core): the reply's status code, within
+        `self._timeout` seconds overall. The connection goes to an address the policy checked
+        (`_PinnedBackend`); the reply's body is never read."""
         self.policy.check_url(url)
-        deadline = time.monotonic() + self._timeout
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        https = parts.scheme.lower() == "https"
-        port = parts.port or (443 if https else 80)
-        target = parts.path or "/"
-        if parts.query:
-            target += f"?{parts.query}"
-        host_header = parts.netloc.rsplit("@", 1)[-1]
-        request = (
-            f"POST {target} HTTP/1.1\r\n"
-            f"Host: {host_header}\r\n"
-            "User-Agent: scale-mock\r\n"
-            "Content-Type: application/json\r\n"
-            f"Content-Length: {len(payload)}\r\n"
-            f"scale-callback-auth: {self._auth_key}\r\n"
-            "Connection: close\r\n\r\n"
-        ).encode("latin-1") + payload
-        for address in self._resolve(host, port):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                break
-            try:
-                sock = socket.create_connection((address, port), timeout=remaining)
-            except OSError:
-                continue
-            with sock:
-                if https:
-                    context = ssl.create_default_context()
-                    sock.settimeout(max(deadline - time.monotonic(), 0.001))
-                    sock = context.wrap_socket(sock, server_hostname=host)
-                return _exchange(sock, request, deadline)
-        raise _Unreachable
+        backend = _PinnedBackend(self, time.monotonic() + self._timeout)
+        headers: list[tuple[bytes | str, bytes | str]] = [
+            ("User-Agent", "scale-mock"),
+            ("Content-Type", "application/json"),
+            ("scale-callback-auth", self._auth_key),
+        ]
+        timeout = {name: self._timeout for name in ("connect", "read", "write", "pool")}
+        try:
+            with (
+                httpcore.ConnectionPool(network_backend=backend, retries=0) as pool,
+                pool.stream(
+                    "POST", url, headers=headers, content=payload, extensions={"timeout": timeout}
+                ) as reply,
+            ):
+                return int(reply.status)
+        except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError):
+            raise _Unreachable from None
 
     def _record(self, delivery: _Delivery, outcome: dict[str, Any], succeeded: bool | None) -> None:
         with self._store.transaction(delivery.tenant) as tx:
@@ -387,33 +375,67 @@ class CallbackDispatcher:
                     tx.put("task", delivery.task_id, task)
 
 
-def _exchange(sock: socket.socket, request: bytes, deadline: float) -> int:
-    """Send `request`, read the reply's status line (at most `MAX_REPLY` bytes), by `deadline`."""
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the attempt's deadline, and which reads
+    at most `MAX_REPLY` bytes: a receiver that drips its reply cannot hold a sender longer."""
 
-    def remaining() -> float:
-        left = deadline - time.monotonic()
+    def __init__(self, stream: httpcore.NetworkStream, deadline: float) -> None:
+        self._stream, self._deadline, self._read = stream, deadline, 0
+
+    def _left(self, timeout: float | None) -> float:
+        left = self._deadline - time.monotonic()
         if left <= 0:
-            raise _Unreachable
-        return left
+            raise httpcore.ReadTimeout("the attempt's deadline passed")
+        return left if timeout is None else min(timeout, left)
 
-    sock.settimeout(remaining())
-    view = memoryview(request)
-    while view:
-        sock.settimeout(remaining())
-        sent = sock.send(view)
-        view = view[sent:]
-    reply = b""
-    while b"\r\n" not in reply:
-        if len(reply) >= MAX_REPLY:
-            raise _Unreachable
-        sock.settimeout(remaining())
-        chunk = sock.recv(min(4096, MAX_REPLY - len(reply)))
-        if not chunk:
-            raise _Unreachable
-        reply += chunk
-    status_line = reply.split(b"\r\n", 1)[0].split()
-    if not status_line or not status_line[0].startswith(b"HTTP/"):
-        raise _Unreachable
-    if len(status_line) < 2 or not status_line[1].isdigit():
-        raise _Unreachable
-    return int(status_line[1])
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        if self._read >= MAX_REPLY:
+            raise httpcore.ReadError("the reply is too long")
+        data = self._stream.read(min(max_bytes, MAX_REPLY - self._read), self._left(timeout))
+        self._read += len(data)
+        return data
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._left(timeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        tls = self._stream.start_tls(ssl_context, server_hostname, self._left(timeout))
+        return _DeadlineStream(tls, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _PinnedBackend(httpcore.SyncBackend):
+    """Connects only to addresses the policy allows, resolved here, once (no DNS rebinding
+    between the check and the connection), and bounds the whole attempt by `deadline`."""
+
+    def __init__(self, dispatcher: CallbackDispatcher, deadline: float) -> None:
+        self._dispatcher, self._deadline = dispatcher, deadline
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        for address in self._dispatcher._resolve(host, port):
+            left = self._deadline - time.monotonic()
+            if left <= 0:
+                break
+            try:
+                stream = super().connect_tcp(address, port, left, local_address, socket_options)
+            except httpcore.ConnectError:
+                continue
+            return _DeadlineStream(stream, self._deadline)
+        raise httpcore.ConnectError("unreachable")

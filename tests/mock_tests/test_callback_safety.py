@@ -188,7 +188,7 @@ def test_a_host_resolving_to_a_metadata_address_is_unreachable(
 def test_failures_say_unreachable_and_nothing_more() -> None:
     closed = f"http://127.0.0.1:{free_port()}/cb"
     with (
-        HangingReceiver(reply=b"garbage\r\n") as garbage,
+        HangingReceiver(reply=b"garbage\r\n\r\n") as garbage,
         ThreadedMock(callback_time_scale=TIME_SCALE) as server,
     ):
         key = fresh_key()
