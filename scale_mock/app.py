@@ -20,7 +20,6 @@ from urllib.parse import unquote
 from starlette.applications import Starlette
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.datastructures import UploadFile
-from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -35,7 +34,6 @@ from scale_mock.files import UploadedFile
 from scale_mock.guards import (
     DEFAULT_MAX_BODY_SIZE,
     DEFAULT_MAX_UPLOAD_SIZE,
-    DownloadHeaders,
     check_query,
     read_body,
 )
@@ -273,7 +271,7 @@ def build_app(
         routes=routes,
         lifespan=lifespan,
         exception_handlers=EXCEPTION_HANDLERS,
-        middleware=[Middleware(DownloadHeaders), ERROR_MIDDLEWARE],
+        middleware=[ERROR_MIDDLEWARE],
     )
     app.state.services = services
     return app

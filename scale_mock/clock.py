@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from scale_mock.errors import ApiError
+from scale_mock.errors import invalid
 
 
 def format_time(moment: datetime) -> str:
@@ -22,12 +22,7 @@ def parse_filter_time(raw: str, field: str) -> str:
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:  # not a calendar date (`2021-02-30`)
-        raise ApiError(
-            400,
-            f"Parameter is invalid, reason: {field}: {raw!r} is not an ISO 8601 date or time",
-            field=field,
-            rule="format",
-        ) from None
+        raise invalid(field, f"{raw!r} is not an ISO 8601 date or time", "format") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     try:

@@ -157,7 +157,9 @@ def routes(
             data = tx.get_blob(file_id)
         if record is None or data is None:
             raise not_found(f"Uploaded file {file_id!r}")
-        return Response(data, media_type=record.get("mime_type"))
+        # a download no browser sniffs into HTML, whatever type the uploader claimed
+        headers = {"X-Content-Type-Options": "nosniff", "Content-Disposition": "attachment"}
+        return Response(data, media_type=record.get("mime_type"), headers=headers)
 
     async def requests(_request: Request, key: str) -> Response:
         return JSONResponse(journal.entries(key))

@@ -45,6 +45,11 @@ def not_found(what: str, field: str | None = None) -> ApiError:
     return ApiError(404, f"{what} not found", field=field)
 
 
+def invalid(field: str, reason: str, rule: str) -> ApiError:
+    """The 400 of a value that breaks a rule, worded as Scale words it and naming the field."""
+    return ApiError(400, f"Parameter is invalid, reason: {field}: {reason}", field=field, rule=rule)
+
+
 def _render(error: ApiError) -> Response:
     body: dict[str, object] = {"error": error.message, "status_code": error.status}
     if error.field:

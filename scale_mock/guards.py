@@ -8,8 +8,6 @@
 - a number that is not finite (`NaN`, `Infinity`, `1e400`) is a 400 (`finite`), and a string
   holding a lone UTF-16 surrogate (`"\\ud800"`, which no UTF-8 answer can carry) a 400
   (`unicode`), each naming the field;
-- an uploaded file served back is a download (`Content-Disposition: attachment`) that no browser
-  sniffs into HTML (`X-Content-Type-Options: nosniff`).
 """
 
 from __future__ import annotations
@@ -22,9 +20,8 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from starlette.requests import Request
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from scale_mock.errors import ApiError
+from scale_mock.errors import ApiError, invalid
 
 MAX_DEPTH = 64
 DEFAULT_MAX_BODY_SIZE = 10 * 1024 * 1024
@@ -32,7 +29,6 @@ DEFAULT_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
 
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
-_FILE_CONTENT = re.compile(r"^/_mock/files/[^/]+/content/?$")
 
 
 def too_large(limit: int) -> ApiError:
@@ -62,12 +58,7 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 
 def too_deep(where: str = "body") -> ApiError:
-    return ApiError(
-        400,
-        f"Parameter is invalid, reason: {where}: nests deeper than {MAX_DEPTH} levels",
-        field=where,
-        rule="depth",
-    )
+    return invalid(where, f"nests deeper than {MAX_DEPTH} levels", "depth")
 
 
 def _nests_too_deep(data: bytes) -> bool:
@@ -103,13 +94,8 @@ def _bad_text(text: str) -> bool:
     return False
 
 
-def bad_text(text: str, where: str) -> ApiError:
-    return ApiError(
-        400,
-        f"Parameter is invalid, reason: {where}: holds a lone UTF-16 surrogate, not Unicode text",
-        field=where,
-        rule="unicode",
-    )
+def bad_text(where: str) -> ApiError:
+    return invalid(where, "holds a lone UTF-16 surrogate, not Unicode text", "unicode")
 
 
 def check_query(raw: bytes) -> None:
@@ -123,12 +109,7 @@ def check_query(raw: bytes) -> None:
                 part.decode("utf-8")
         except UnicodeDecodeError:
             where = f"query.{decoded[0].decode('utf-8', 'replace')}"
-            raise ApiError(
-                400,
-                f"Parameter is invalid, reason: {where}: not UTF-8 text (a lone surrogate?)",
-                field=where,
-                rule="unicode",
-            ) from None
+            raise invalid(where, "not UTF-8 text (a lone surrogate?)", "unicode") from None
 
 
 def check_value(value: Any, where: str = "body") -> None:
@@ -140,15 +121,10 @@ def check_value(value: Any, where: str = "body") -> None:
         item, path, depth = stack.pop()
         if isinstance(item, str):
             if _bad_text(item):
-                raise bad_text(item, path)
+                raise bad_text(path)
         elif isinstance(item, float):
             if not math.isfinite(item):
-                raise ApiError(
-                    400,
-                    f"Parameter is invalid, reason: {path}: {item} is not a finite number",
-                    field=path,
-                    rule="finite",
-                )
+                raise invalid(path, f"{item} is not a finite number", "finite")
         elif isinstance(item, (dict, list)):
             if depth >= MAX_DEPTH:
                 raise too_deep(path)
@@ -156,37 +132,8 @@ def check_value(value: Any, where: str = "body") -> None:
             if isinstance(item, dict):
                 for key in item:
                     if isinstance(key, str) and _bad_text(key):
-                        raise bad_text(key, path)
+                        raise bad_text(path)
                 children = ((child, f"{path}.{key}") for key, child in item.items())
             else:
                 children = ((child, f"{path}[{i}]") for i, child in enumerate(item))
             stack.extend((child, at, depth + 1) for child, at in reversed(list(children)))
-
-
-class DownloadHeaders:
-    """ASGI middleware: an uploaded file's content (`/_mock/files/{id}/content`) is served as
-    an attachment the browser must not sniff."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not _FILE_CONTENT.match(scope.get("path", "")):
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] == 200:
-                headers = [
-                    (k, v)
-                    for k, v in message.get("headers", [])
-                    if k.lower() not in (b"content-disposition", b"x-content-type-options")
-                ]
-                headers += [
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"content-disposition", b"attachment"),
-                ]
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)

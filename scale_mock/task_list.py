@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from scale_mock.clock import parse_filter_time
 from scale_mock.context import Context
-from scale_mock.errors import ApiError
+from scale_mock.errors import invalid
 from scale_mock.store import SQLITE_MAX_INTEGER, Where
 
 MAX_TOKEN_LENGTH = 256  # a token this server returns is about 30 characters
@@ -95,20 +95,15 @@ def encode_token(last_seq: int) -> str:
 
 
 def decode_token(token: str) -> int:
-    invalid = ApiError(
-        400,
-        "Parameter is invalid, reason: query.next_token: not a token this server returned",
-        field="query.next_token",
-        rule="opaque_token",
-    )
+    refused = invalid("query.next_token", "not a token this server returned", "opaque_token")
     if len(token) > MAX_TOKEN_LENGTH:
-        raise invalid
+        raise refused
     try:
         position = json.loads(base64.urlsafe_b64decode(token.encode()))["before"]
     except (ValueError, KeyError, TypeError, binascii.Error, RecursionError):
-        raise invalid from None
+        raise refused from None
     if not isinstance(position, int) or isinstance(position, bool):
-        raise invalid
+        raise refused
     if not 0 <= position <= SQLITE_MAX_INTEGER:
-        raise invalid
+        raise refused
     return position

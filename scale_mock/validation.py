@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 
-from scale_mock.errors import ApiError
+from scale_mock.errors import ApiError, invalid
 from scale_mock.forms import cast_form, parse_form
 from scale_mock.guards import check_value, load_json
 from scale_mock.spec import FORM, Body, CompiledOperation, CompiledSpec, Parameter
@@ -71,9 +71,7 @@ def _describe(error: ValidationError, where: str) -> ApiError:
         message = f"at least one of {', '.join(names)} is required"
     elif error.validator == "additionalProperties" and not expected:
         rule = "additionalProperties"
-    return ApiError(
-        400, f"Parameter is invalid, reason: {field}: {message}", field=field, rule=rule
-    )
+    return invalid(field, message, rule)
 
 
 def validate_request(
@@ -129,11 +127,9 @@ def validate_request(
     if body is _ABSENT:
         body = None
     elif plan is not None:
-        try:
-            error = best_match(operation.body_validators[plan.media_type].iter_errors(checked))
-            violations = spec.spec.rule_violations(plan.schema, checked)
-        except RecursionError:
-            raise _too_deep() from None
+        # (`check_value` bounded the nesting: no validator recurses deeper than the schema)
+        error = best_match(operation.body_validators[plan.media_type].iter_errors(checked))
+        violations = spec.spec.rule_violations(plan.schema, checked)
         if error is not None:
             raise _describe(error, "body")
         for violation in violations:
@@ -144,10 +140,6 @@ def validate_request(
                 rule=violation.rule_id,
             )
     return ValidRequest(operation, {k: v for k, v in values.items() if k in path}, values, body)
-
-
-def _too_deep() -> ApiError:
-    return ApiError(400, "The request body nests too deeply", field="body", rule="depth")
 
 
 def _form_value(value: Any) -> Any:
@@ -180,8 +172,6 @@ def _parse_body(
             # sent under curl's default form type, read as the JSON it is.
             try:
                 parsed = load_json(body_bytes)
-            except RecursionError:
-                raise _too_deep() from None
             except (ValueError, UnicodeDecodeError):
                 parsed = None
             if isinstance(parsed, dict):
@@ -189,8 +179,6 @@ def _parse_body(
         return cast_form(spec, plan.schema, parse_form(body_bytes))
     try:
         return load_json(body_bytes)
-    except RecursionError:
-        raise _too_deep() from None
     except (ValueError, UnicodeDecodeError):
         sent = (content_type or "").split(";")[0].strip().lower()
         hint = ""
