@@ -20,9 +20,8 @@ from pathlib import Path
 import pytest
 
 from contract_tests import options, preflight, records
-from contract_tests.html_report import REPORT_FILE
 from contract_tests.preflight import EXIT_UNREACHABLE, PREFLIGHT_DONE
-from contract_tests.report import JUNIT_FILE, SUMMARY_FILE
+from contract_tests.report import JUNIT_FILE, REPORT_FILE, SUMMARY_FILE, prepare_report_dir
 
 SUITE = Path(__file__).resolve().parent
 
@@ -61,10 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return fail(hint)
     report_dir = args.report or Path(tempfile.mkdtemp(prefix="scale-contract-"))
     report_dir = Path(report_dir)
-    report_dir.mkdir(parents=True, exist_ok=True)
-    outputs = (records.RESULTS_FILE, records.RUN_FILE, SUMMARY_FILE, JUNIT_FILE, REPORT_FILE)
-    for stale in (*report_dir.glob("created-*.json"), *(report_dir / name for name in outputs)):
-        stale.unlink(missing_ok=True)
+    prepare_report_dir(report_dir)  # again in the plugin; here too, lest pytest stop before it
     values["report"] = str(report_dir)
     command = [str(SUITE), "-c", str(SUITE / "pytest.ini"), "--rootdir", str(SUITE)]
     command += options.to_pytest_args(values)

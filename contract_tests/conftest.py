@@ -32,14 +32,15 @@ import pytest
 from contract_tests import options, preflight, progress, records, safety
 from contract_tests.api import Api, Rule
 from contract_tests.callback_receiver import CallbackReceiver
-from contract_tests.html_report import REPORT_FILE, render_html
+from contract_tests.html_report import render_html
 from contract_tests.preflight import EXIT_UNREACHABLE, PREFLIGHT_DONE
 from contract_tests.registry import known_rules
 from contract_tests.report import (
     JUNIT_FILE,
-    LEDGER_GLOB,
+    REPORT_FILE,
     SUMMARY_FILE,
     created,
+    prepare_report_dir,
     render_console,
     render_junit,
     render_markdown,
@@ -89,7 +90,7 @@ def pytest_configure(config: pytest.Config) -> None:
         if hint is not None:
             pytest.exit(f"scale-contract: {hint}", returncode=2)
     results_dir = values.get("report") or tempfile.mkdtemp(prefix="scale-contract-")
-    _clear_report_dir(Path(results_dir))
+    prepare_report_dir(Path(results_dir))
     target = target.replace(
         mock_controls=preflight.has_mock_controls(target),
         results_dir=str(results_dir),
@@ -129,15 +130,6 @@ def _seed(target: Target, config: pytest.Config) -> int:
         return target.seed
     given = str(config.getoption("hypothesis_seed", None) or "")
     return int(given) if given.isdigit() else secrets.randbelow(2**32)
-
-
-def _clear_report_dir(directory: Path) -> None:
-    """The report dir exists before the first test (the ledgers go there as workers end) and
-    holds nothing of an earlier run."""
-    directory.mkdir(parents=True, exist_ok=True)
-    outputs = (records.RESULTS_FILE, records.RUN_FILE, SUMMARY_FILE, JUNIT_FILE, REPORT_FILE)
-    for stale in (*directory.glob(LEDGER_GLOB), *(directory / name for name in outputs)):
-        stale.unlink(missing_ok=True)
 
 
 def _load_what_the_cli_loads() -> None:

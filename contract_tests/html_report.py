@@ -24,7 +24,6 @@ from contract_tests.report import TIERS, Entry, entries, headline
 from contract_tests.spec import operations
 from contract_tests.target import Target
 
-REPORT_FILE = "report.html"
 REFERENCE = "index.html"  # the API reference, where `make docs` publishes this page
 LABEL_ID = re.compile(r"\((\w+)\)\s*$")  # "POST /task/annotation (create_annotation_task)"
 

@@ -17,13 +17,31 @@ from pathlib import Path
 from typing import Any
 
 from contract_tests import options, safety
-from contract_tests.records import Failure, RuleInfo, RuleOutcome, RunInfo, classify
+from contract_tests.records import (
+    RESULTS_FILE,
+    RUN_FILE,
+    Failure,
+    RuleInfo,
+    RuleOutcome,
+    RunInfo,
+    classify,
+)
 from contract_tests.target import Target
 
 TIERS = ("docs", "sdk", "http", "assumed")
 LEDGER_GLOB = "created-*.json"
 SUMMARY_FILE = "summary.md"
 JUNIT_FILE = "junit.xml"
+REPORT_FILE = "report.html"  # rendered by `html_report`
+
+
+def prepare_report_dir(directory: Path) -> None:
+    """The report dir exists before the first test (the ledgers go there as workers end) and
+    holds nothing of an earlier run, so no file read after the run can be a stale one."""
+    directory.mkdir(parents=True, exist_ok=True)
+    outputs = (RESULTS_FILE, RUN_FILE, SUMMARY_FILE, JUNIT_FILE, REPORT_FILE)
+    for stale in (*directory.glob(LEDGER_GLOB), *(directory / name for name in outputs)):
+        stale.unlink(missing_ok=True)
 
 
 def tier_counts(results: dict[str, RuleOutcome]) -> dict[str, Counter[str]]:

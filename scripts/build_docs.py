@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SITE = DOCS / "site"
 REPORT = ROOT / "reports" / "latest" / "summary.md"
-HTML_REPORT = REPORT.with_name("report.html")  # contract_tests.html_report.REPORT_FILE
+HTML_REPORT = REPORT.with_name("report.html")  # contract_tests.report.REPORT_FILE
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{title}</title>

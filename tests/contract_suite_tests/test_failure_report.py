@@ -36,10 +36,11 @@ import pytest
 
 import scale_spec
 from contract_tests import records
-from contract_tests.html_report import REPORT_FILE, render_html
+from contract_tests.html_report import render_html
 from contract_tests.records import Failure, RuleInfo, RuleOutcome
 from contract_tests.report import (
     CONSOLE_LINES_PER_RULE,
+    REPORT_FILE,
     entries,
     entry_lines,
     render_markdown,

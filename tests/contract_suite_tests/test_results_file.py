@@ -17,9 +17,16 @@ import pytest
 
 from contract_tests import records
 from contract_tests.conftest import verdict
-from contract_tests.html_report import REPORT_FILE, render_html
+from contract_tests.html_report import render_html
 from contract_tests.registry import known_rules
-from contract_tests.report import JUNIT_FILE, SUMMARY_FILE, created, render_junit, render_markdown
+from contract_tests.report import (
+    JUNIT_FILE,
+    REPORT_FILE,
+    SUMMARY_FILE,
+    created,
+    render_junit,
+    render_markdown,
+)
 from contract_tests.target import Target
 from scale_mock.testing import ThreadedMock
 from tests.contract_suite_tests.broken_servers import Rewrite, drops_task_status

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 import scale_spec
-from contract_tests.html_report import REPORT_FILE, render_html
+from contract_tests.html_report import render_html
 from contract_tests.records import Failure, RuleInfo, RuleOutcome, RunInfo
+from contract_tests.report import REPORT_FILE
 from contract_tests.target import Target
 
 ROOT = Path(__file__).resolve().parents[2]
