@@ -248,8 +248,10 @@ def build_app(
             form,
             content_type,
         )
-        with store.transaction(key) as tx:
-            result = handlers[operation.operation_id](Context(services, tx, valid, hold))
+        handler = handlers[operation.operation_id]
+        result = await services.in_transaction(
+            key, lambda tx: handler(Context(services, tx, valid, hold))
+        )
         if is_task_creation(operation) and isinstance(result, dict):
             seen["task_id"] = result.get("task_id")
         return JSONResponse(result, status_code=200)

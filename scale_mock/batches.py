@@ -1,7 +1,10 @@
 """Batches: created `in_progress` in a project, finalized, counted by task status.
 
 A batch's status is `completed` once it has tasks and all of them are terminal (inventory 9.3,
-an assumption); until then it keeps its stored status.
+an assumption); until then it keeps its own (`staging` or `in_progress`). That status is stored
+with the batch and kept current by every write of one of its tasks (`task_written`), so a
+list of batches filters and pages in one query of the store, whatever the number of batches
+or of tasks in them.
 """
 
 from __future__ import annotations
@@ -21,25 +24,27 @@ def task_counts(tx: Tx, batch: str) -> dict[str, int]:
     return tx.count_by("task", "status", [Where("batch", "=", batch)])
 
 
-def with_counts(tx: Tx, batch: dict[str, Any]) -> tuple[dict[str, Any], dict[str, int]]:
-    """The batch with its derived status, and its task counts (one query for both)."""
-    counts = task_counts(tx, batch["name"])
+def _status_from(counts: dict[str, int], own: str) -> str:
     if counts and all(status in TERMINAL for status in counts):
-        batch["status"] = "completed"
-    return batch, counts
+        return "completed"
+    return "in_progress" if own == "completed" else own
 
 
-def _with_status(tx: Tx, batch: dict[str, Any]) -> dict[str, Any]:
-    return with_counts(tx, batch)[0]
+def task_written(tx: Tx, task: dict[str, Any]) -> None:
+    """Keep the stored status of the task's batch what its tasks make it (one indexed count)."""
+    name = task.get("batch")
+    batch = tx.get("batch", name) if isinstance(name, str) else None
+    if batch is None:
+        return
+    status = _status_from(task_counts(tx, batch["name"]), batch["status"])
+    if status != batch["status"]:
+        batch["status"] = status
+        tx.put("batch", batch["name"], batch)
 
 
-def stored_batch(tx: Tx, name: str, field: str = "path.batch_name") -> Any:
-    """The batch as stored (its status not yet derived from its tasks), or a 404."""
-    return require(tx, "batch", name, f"Batch {name!r}", field)
-
-
-def load_batch(tx: Tx, name: str) -> dict[str, Any]:
-    return _with_status(tx, stored_batch(tx, name))
+def stored_batch(tx: Tx, name: str, field: str = "path.batch_name") -> dict[str, Any]:
+    """The batch (its status current: see `task_written`), or a 404."""
+    return dict(require(tx, "batch", name, f"Batch {name!r}", field))
 
 
 def create_batch(ctx: Context) -> dict[str, Any]:
@@ -61,30 +66,25 @@ def create_batch(ctx: Context) -> dict[str, Any]:
 
 
 def get_batch(ctx: Context) -> dict[str, Any]:
-    return load_batch(ctx.tx, ctx.path("batch_name"))
+    return stored_batch(ctx.tx, ctx.path("batch_name"))
 
 
 def list_batches(ctx: Context) -> dict[str, Any]:
-    query, tx = ctx.request.query, ctx.tx
-    batches = [_with_status(tx, b) for b in tx.list("batch").docs]
-    if "project" in query:
-        batches = [b for b in batches if b["project"] == query["project"]]
-    if "status" in query:
-        batches = [b for b in batches if b["status"] == query["status"]]
+    """Newest first, filtered and paged by the store: one page costs one query (and a count)."""
+    query = ctx.request.query
+    filters = [Where(name, "=", query[name]) for name in ("project", "status") if name in query]
     if "start_time" in query:
-        start = _bound(query["start_time"], "start_time")
-        batches = [b for b in batches if b["created_at"] >= start]
+        filters.append(Where("created_at", ">=", _bound(query["start_time"], "start_time")))
     if "end_time" in query:
-        end = _bound(query["end_time"], "end_time")
-        batches = [b for b in batches if b["created_at"] <= end]
+        filters.append(Where("created_at", "<=", _bound(query["end_time"], "end_time")))
     limit, offset = query.get("limit", 100), query.get("offset", 0)
-    page = batches[offset : offset + limit]
+    page = ctx.tx.list("batch", filters, limit=limit, offset=offset)
     return {
-        "docs": page,
-        "totalDocs": len(batches),
+        "docs": page.docs,
+        "totalDocs": page.total,
         "limit": limit,
         "offset": offset,
-        "has_more": offset + len(page) < len(batches),
+        "has_more": page.has_more,
     }
 
 
@@ -99,11 +99,11 @@ def finalize_batch(ctx: Context) -> dict[str, Any]:
     if batch["status"] == "staging":
         batch["status"] = "in_progress"
         tx.put("batch", name, batch)
-    return _with_status(tx, batch)
+    return batch
 
 
 def get_batch_status(ctx: Context) -> dict[str, Any]:
-    batch = load_batch(ctx.tx, ctx.path("batch_name"))
+    batch = stored_batch(ctx.tx, ctx.path("batch_name"))
     return {"status": batch["status"], **task_counts(ctx.tx, batch["name"])}
 
 
@@ -112,4 +112,4 @@ def set_batch_metadata(ctx: Context) -> dict[str, Any]:
     batch = stored_batch(tx, name)
     batch["metadata"] = ctx.body or {}
     tx.put("batch", name, batch)
-    return _with_status(tx, batch)
+    return batch

@@ -41,11 +41,13 @@ from urllib.parse import urlsplit
 import httpcore
 
 from scale_mock.clock import now
-from scale_mock.store import Storage, Tx
+from scale_mock.store import Storage, StorageFault, Tx
 
 MAX_ATTEMPTS = 20
 # Seconds before each retry: doubling from 10 s, capped at 2 h; the 19 waits add up to ~21 h.
 RETRY_DELAYS = tuple(min(10 * 2**attempt, 7200) for attempt in range(MAX_ATTEMPTS - 1))
+# Seconds before an attempt whose outcome the database could not keep is made again.
+STORAGE_RETRY_DELAY = 1.0
 DEFAULT_AUTH_KEY = "scale-mock-callback-auth"
 SENDERS = 8
 PER_TENANT = SENDERS // 2  # attempts of one tenant in flight at once: the rest wait their turn
@@ -316,7 +318,15 @@ class CallbackDispatcher:
         final = succeeded or not retryable or delivery.attempt >= MAX_ATTEMPTS
         if self._stopping and not final:
             return
-        self._record(delivery, outcome, succeeded if final else None)
+        try:
+            self._record(delivery, outcome, succeeded if final else None)
+        except StorageFault:
+            # The database cannot keep the outcome now (full, locked): the attempt is made
+            # again later rather than its record lost (callbacks are at-least-once anyway).
+            delivery.due = time.monotonic() + STORAGE_RETRY_DELAY
+            delivery.order = next(self._order)
+            self._schedule(delivery)
+            return
         if not final:
             delay = RETRY_DELAYS[delivery.attempt - 1] * self._time_scale
             delivery.due = time.monotonic() + delay

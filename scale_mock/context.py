@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+from starlette.concurrency import run_in_threadpool
 
 from scale_mock.callbacks import CallbackDispatcher
 from scale_mock.spec import CompiledSpec
 from scale_mock.store import Storage, Tx
 from scale_mock.validation import ValidRequest
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,17 @@ class Services:
     store: Storage
     callbacks: CallbackDispatcher
     hold_test_tasks: bool = False  # `--hold-test-tasks`: test-mode tasks stay pending too
+
+    async def in_transaction(self, tenant: str, work: Callable[[Tx], T]) -> T:
+        """`work(tx)` in one transaction of `tenant`, on a worker thread: database calls block,
+        and while one runs (a long list, a disk that stalls) the event loop must go on serving
+        every other connection, `/_mock/health` included."""
+
+        def run() -> T:
+            with self.store.transaction(tenant) as tx:
+                return work(tx)
+
+        return await run_in_threadpool(run)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from scale_mock.errors import ApiError, not_found
 from scale_mock.faults import FAULT_STATUSES, FaultInjector
 from scale_mock.journal import RequestJournal
 from scale_mock.spec import SPEC_URI
+from scale_mock.store import Tx
 from scale_mock.tasks import complete_task, load_task
 
 Endpoint = Callable[[Request, str], Awaitable[Response]]
@@ -66,7 +67,6 @@ def routes(
     keys: frozenset[str] | None,
     journal: RequestJournal,
 ) -> list[Route]:
-    store = services.store
     task_schema = services.spec.validator({"$ref": f"{SPEC_URI}#/components/schemas/Task"})
 
     def authenticated(endpoint: Endpoint) -> Callable[[Request], Awaitable[Response]]:
@@ -89,7 +89,8 @@ def routes(
         task_id = request.path_params["task_id"]
         body = await _json_body(request)  # before the transaction: nothing awaits inside one
         response = body.get("response")
-        with store.transaction(key) as tx:
+
+        def complete_in(tx: Tx) -> dict[str, Any]:
             if response is not None:
                 candidate = {**load_task(tx, task_id), "status": "completed", "response": response}
                 error = best_match(task_schema.iter_errors(candidate))
@@ -100,16 +101,18 @@ def routes(
                         field="body.response",
                         rule=str(error.validator),
                     )
-            return JSONResponse(complete_task(services, tx, task_id, response))
+            return complete_task(services, tx, task_id, response)
+
+        return JSONResponse(await services.in_transaction(key, complete_in))
 
     async def callbacks(_request: Request, key: str) -> Response:
-        with store.transaction(key) as tx:
-            return JSONResponse(
-                {
-                    "callbacks": tx.list("callback", oldest_first=True).docs,
-                    "emails": tx.list("email", oldest_first=True).docs,
-                }
-            )
+        def outbox(tx: Tx) -> dict[str, Any]:
+            return {
+                "callbacks": tx.list("callback", oldest_first=True).docs,
+                "emails": tx.list("email", oldest_first=True).docs,
+            }
+
+        return JSONResponse(await services.in_transaction(key, outbox))
 
     async def queue_faults(request: Request, key: str) -> Response:
         if not injector.enabled:
@@ -152,9 +155,9 @@ def routes(
 
     async def file_content(request: Request, key: str) -> Response:
         file_id = request.path_params["file_id"]
-        with store.transaction(key) as tx:
-            record = tx.get("file", file_id)
-            data = tx.get_blob(file_id)
+        record, data = await services.in_transaction(
+            key, lambda tx: (tx.get("file", file_id), tx.get_blob(file_id))
+        )
         if record is None or data is None:
             raise not_found(f"Uploaded file {file_id!r}")
         # a download no browser sniffs into HTML, whatever type the uploader claimed

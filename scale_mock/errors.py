@@ -2,7 +2,8 @@
 
 Code raises; `EXCEPTION_HANDLERS`, registered on the application (the API and the control routes
 alike), renders. Starlette's own refusals and unexpected exceptions become the same
-JSON body, so no answer of the mock is ever a plain-text error.
+JSON body, so no answer of the mock is ever a plain-text error. A database that cannot take the
+work (full, read-only, locked) is the documented 503, not a bug's 500.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from starlette.middleware.exceptions import ExceptionMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ExceptionHandler
+
+from scale_mock.store import StorageFault
 
 log = logging.getLogger("scale_mock")
 
@@ -70,6 +73,17 @@ async def _refused(_request: Request, error: Exception) -> Response:
     return _render(ApiError(status, str(getattr(error, "detail", "Request refused"))))
 
 
+async def _storage_fault(_request: Request, error: Exception) -> Response:
+    """The database cannot take the work now (full, read-only, locked): the documented 503
+    "Try again later", with nothing of the request kept. Logged once, as an operator's
+    problem, not a bug."""
+    assert isinstance(error, StorageFault)
+    log.warning("scale-mock's database refused a transaction: %s", error.detail)
+    message = f"scale-mock cannot store this now: {error.detail}. Nothing was kept; try again later"
+    rule = f"storage_{error.reason}"
+    return _render(ApiError(503, message, rule=rule, headers={"Retry-After": "1"}))
+
+
 async def _unexpected(request: Request, error: Exception) -> Response:
     """Any other exception: a bug, logged with its traceback."""
     log.error("scale-mock failed on %s %s", request.method, request.url.path, exc_info=error)
@@ -78,6 +92,7 @@ async def _unexpected(request: Request, error: Exception) -> Response:
 
 EXCEPTION_HANDLERS: Mapping[Any, ExceptionHandler] = {
     ApiError: _api_error,
+    StorageFault: _storage_fault,
     HTTPException: _refused,
     Exception: _unexpected,
 }

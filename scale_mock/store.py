@@ -18,7 +18,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -35,6 +35,8 @@ CREATE INDEX IF NOT EXISTS objects_by_project
     ON objects (tenant, kind, json_extract(doc, '$.project'), seq);
 CREATE INDEX IF NOT EXISTS objects_by_batch
     ON objects (tenant, kind, json_extract(doc, '$.batch'), seq);
+CREATE INDEX IF NOT EXISTS objects_by_batch_status
+    ON objects (tenant, kind, json_extract(doc, '$.batch'), json_extract(doc, '$.status'));
 CREATE TABLE IF NOT EXISTS unique_ids (
     tenant TEXT NOT NULL, unique_id TEXT NOT NULL, task_id TEXT NOT NULL,
     PRIMARY KEY (tenant, unique_id)
@@ -55,6 +57,18 @@ Record = dict[str, Any]
 
 class Conflict(Exception):
     """The key or `unique_id` is already taken."""
+
+
+class StorageFault(Exception):
+    """The database refused the work for a reason of its own, not the request's: it is full
+    (`full`: disk or `--max-db-size` quota), or cannot be written now (`unavailable`: read-only,
+    locked by another process, an I/O error). The transaction was rolled back: nothing of it
+    was kept, and the next one succeeds once the cause is gone."""
+
+    def __init__(self, reason: Literal["full", "unavailable"], detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,13 @@ class Tx(Protocol):
 
     def count_by(self, kind: str, field: str, where: Sequence[Where] = ()) -> dict[str, int]:
         """How many matching records have each value of `field` (a top-level key)."""
+        ...
+
+    def count_each(
+        self, kind: str, group: str, field: str, where: Sequence[Where] = ()
+    ) -> dict[str, dict[str, int]]:
+        """`count_by(kind, field)` for each value of `group`, in one query (e.g. the tasks of
+        every batch of a page, by status)."""
         ...
 
     def claim_unique_id(self, unique_id: str, task_id: str) -> None:
@@ -268,6 +289,20 @@ class _SqliteTx:
         ).fetchall()
         return {str(value): int(count) for value, count in rows}
 
+    def count_each(
+        self, kind: str, group: str, field: str, where: Sequence[Where] = ()
+    ) -> dict[str, dict[str, int]]:
+        sql, params = self._where(kind, where)
+        rows = self._sql(
+            f"SELECT json_extract(doc, {_path(group)}), json_extract(doc, {_path(field)}), "
+            f"count(*) FROM objects WHERE {sql} GROUP BY 1, 2",
+            params,
+        ).fetchall()
+        counts: dict[str, dict[str, int]] = {}
+        for owner, value, count in rows:
+            counts.setdefault(str(owner), {})[str(value)] = int(count)
+        return counts
+
     def claim_unique_id(self, unique_id: str, task_id: str) -> None:
         try:
             self._sql("INSERT INTO unique_ids VALUES (?, ?, ?)", (self._tenant, unique_id, task_id))
@@ -292,10 +327,40 @@ class _SqliteTx:
         self.committed.append(action)
 
 
-class Store:
-    """The SQLite backend of `Storage`: one connection, one transaction at a time."""
+# SQLite's primary result codes (`sqlite3.Error.sqlite_errorcode & 0xFF`) that say the database
+# cannot take the work now: the request was fine, and the mock is not broken.
+_SQLITE_FULL = 13
+_UNAVAILABLE = {
+    5: "the database is locked by another process",  # SQLITE_BUSY
+    6: "the database is locked",  # SQLITE_LOCKED
+    8: "the database is read-only",  # SQLITE_READONLY
+    10: "the disk could not be read or written",  # SQLITE_IOERR
+    14: "the database file cannot be opened",  # SQLITE_CANTOPEN
+}
 
-    def __init__(self, path: str = ":memory:") -> None:
+
+@contextmanager
+def _faults_named() -> Iterator[None]:
+    """Turn SQLite's refusals of the environment into `StorageFault`; any other SQLite error
+    (a malformed query) stays what it is, a bug."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+        if code == _SQLITE_FULL:
+            raise StorageFault("full", "the database is full (disk or --max-db-size)") from error
+        if code in _UNAVAILABLE:
+            raise StorageFault("unavailable", _UNAVAILABLE[code]) from error
+        raise
+
+
+class Store:
+    """The SQLite backend of `Storage`: one connection, one transaction at a time.
+
+    `max_size` (bytes) caps the database file as a disk quota would: past it, writes are
+    refused as `StorageFault("full")` and reads go on."""
+
+    def __init__(self, path: str = ":memory:", *, max_size: int | None = None) -> None:
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()
         if path != ":memory:":
@@ -305,24 +370,40 @@ class Store:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        if max_size is not None:
+            self.set_max_size(max_size)
+
+    def set_max_size(self, size: int) -> None:
+        """Cap the database at about `size` bytes (whole pages; never below what it holds)."""
+        page_size = int(self._db.execute("PRAGMA page_size").fetchone()[0])
+        with self._lock:
+            self._db.execute(f"PRAGMA max_page_count = {max(1, size // page_size)}")
 
     @contextmanager
     def transaction(self, tenant: str) -> Iterator[Tx]:
-        """One atomic, serialised unit of work; committed before the response is sent."""
-        with self._lock:
+        """One atomic, serialised unit of work; committed before the response is sent. A
+        refusal of the database itself (full, read-only, locked) is a `StorageFault`, with
+        everything of the transaction rolled back."""
+        with self._lock, _faults_named():
             self._db.execute("BEGIN IMMEDIATE")
             tx = _SqliteTx(self._db, tenant)
             try:
                 yield tx
                 self._db.execute("COMMIT")
             except BaseException:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
+                self._roll_back()
                 raise
             finally:
                 tx.end()
         for action in tx.committed:
             action()
+
+    def _roll_back(self) -> None:
+        if not self._db.in_transaction:
+            return  # SQLite rolled back on its own (e.g. after a full disk)
+        # the error being raised says more than a failed rollback; the next BEGIN starts clean
+        with suppress(sqlite3.Error):
+            self._db.execute("ROLLBACK")
 
     def close(self) -> None:
         with self._lock:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from scale_mock.batches import stored_batch, with_counts
+from scale_mock.batches import stored_batch, task_counts
 from scale_mock.context import Context
 from scale_mock.errors import ApiError
 from scale_mock.projects import load_project
 from scale_mock.records import insert_new, require
-from scale_mock.store import Tx
+from scale_mock.store import Tx, Where
 
 ASSIGNMENTS = "assignments"
 
@@ -123,16 +123,17 @@ def _pending_studio_batches(ctx: Context) -> list[dict[str, Any]]:
     studio_projects = {
         p["name"]: p for p in tx.list("project", oldest_first=True).docs if p["studio"]
     }
-    batches = [
-        with_counts(tx, b)
-        for b in tx.list("batch", oldest_first=True).docs
-        if b["project"] in studio_projects
+    if not studio_projects:
+        return []
+    in_studio = Where("project", "in", list(studio_projects))
+    not_done = Where("status", "in", ["staging", "in_progress"])
+    pending = tx.list("batch", [in_studio, not_done], oldest_first=True).docs
+    names = Where("batch", "in", [b["name"] for b in pending])
+    counts = tx.count_each("task", "batch", "status", [names]) if pending else {}
+    pending.sort(key=lambda b: (b.get("studioPriority") is None, b.get("studioPriority") or 0))
+    return [
+        _studio_view(b, studio_projects[b["project"]], counts.get(b["name"], {})) for b in pending
     ]
-    pending = [(b, counts) for b, counts in batches if b["status"] != "completed"]
-    pending.sort(
-        key=lambda p: (p[0].get("studioPriority") is None, p[0].get("studioPriority") or 0)
-    )
-    return [_studio_view(b, studio_projects[b["project"]], counts) for b, counts in pending]
 
 
 def _studio_view(
@@ -181,8 +182,7 @@ def assign_batch(ctx: Context) -> dict[str, Any]:
             )
     batch["studio_groups"] = list(dict.fromkeys(ctx.body["groups"]))
     ctx.tx.put("batch", name, batch)
-    batch, counts = with_counts(ctx.tx, batch)
-    return _studio_view(batch, project, counts)
+    return _studio_view(batch, project, task_counts(ctx.tx, name))
 
 
 def _set_priorities(ctx: Context, order: list[str]) -> None:

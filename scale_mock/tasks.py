@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scale_mock.auth import is_live
+from scale_mock.batches import task_written
 from scale_mock.callbacks import CallbackRefused
 from scale_mock.clock import now
 from scale_mock.context import Context, Services
@@ -188,6 +189,7 @@ def create_task(ctx: Context) -> dict[str, Any]:
         if "unique_id" in task:
             tx.claim_unique_id(task["unique_id"], task["task_id"])
         tx.insert("task", task["task_id"], task)
+        task_written(tx, task)
     except Conflict:
         raise ApiError(
             409,
@@ -217,6 +219,7 @@ def finish(services: Services, tx: Tx, task_id: str, status: str, response: Any)
     if status == "completed":
         task["completed_at"] = stamp
     tx.put("task", task_id, task)
+    task_written(tx, task)
     services.callbacks.task_finished(tx, task)
     return task
 
@@ -290,6 +293,7 @@ def _update(ctx: Context, change: Callable[[dict[str, Any]], None]) -> dict[str,
     change(task)
     task["updated_at"] = now()
     ctx.tx.put("task", task["task_id"], task)
+    task_written(ctx.tx, task)
     return task
 
 

@@ -61,6 +61,33 @@ def test_batch_lifecycle_and_status_counts(tenant: Tenant) -> None:
     assert api.post(f"{path}/setMetadata").json()["metadata"] == {}
 
 
+def test_a_batch_lists_as_completed_exactly_while_all_its_tasks_are_terminal(
+    tenant: Tenant,
+) -> None:
+    """The status a list filters on is the one each batch shows: kept current by every task
+    write (created, finished, canceled), not derived after paging."""
+    api = tenant.api
+
+    def completed() -> list[str]:
+        page = api.get("/batches", params={"status": "completed", "limit": 1}).json()
+        names = [b["name"] for b in page["docs"]]
+        assert page["totalDocs"] == len(names) + (1 if page["has_more"] else 0)
+        return names
+
+    for name in ("first", "second"):
+        api.post("/batches", json={"project": "p", "name": name})
+    first = api.post("/task/annotation", json={**BOX, "batch": "first"}).json()["task_id"]
+    assert completed() == []  # an empty batch and a batch with a pending task
+    tenant.control.post(f"/_mock/tasks/{first}/complete")
+    assert completed() == ["first"]
+    assert api.get("/batches", params={"status": "in_progress"}).json()["totalDocs"] == 1
+    reopened = api.post("/task/annotation", json={**BOX, "batch": "first"}).json()["task_id"]
+    assert completed() == [] and api.get("/batches/first").json()["status"] == "in_progress"
+    api.post(f"/task/{reopened}/cancel")
+    assert completed() == ["first"]
+    assert api.get("/batches", params={"status": "completed", "project": "q"}).json()["docs"] == []
+
+
 def test_batch_errors(tenant: Tenant) -> None:
     api = tenant.api
     api.post("/batches", json={"project": "p", "name": "b"})
