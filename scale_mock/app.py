@@ -20,6 +20,8 @@ from urllib.parse import unquote
 from starlette.applications import Starlette
 from starlette.convertors import Convertor, register_url_convertor
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -34,6 +36,7 @@ from scale_mock.files import UploadedFile
 from scale_mock.guards import (
     DEFAULT_MAX_BODY_SIZE,
     DEFAULT_MAX_UPLOAD_SIZE,
+    capped_stream,
     check_query,
     read_body,
 )
@@ -142,10 +145,21 @@ def _key_or_none(request: Request, keys: frozenset[str] | None) -> str | None:
         return None
 
 
-async def _read_form(request: Request) -> dict[str, Any]:
+def _media_type(request: Request) -> str:
+    return (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+
+
+async def _read_form(request: Request, limit: int) -> dict[str, Any]:
+    """The multipart form, its files spooled to disk past 1 MiB (Starlette's parser), the body
+    read no further than `limit` bytes (a 413 past it)."""
     try:
-        form = await request.form()
-    except Exception:  # the multipart parser's own errors: malformed input, not our failure
+        if _media_type(request) == MULTIPART:
+            stream = capped_stream(request, limit)
+            form = await MultiPartParser(request.headers, stream, max_part_size=limit).parse()
+        else:  # e.g. a form-encoded body, judged against the multipart schema all the same
+            await read_body(request, limit)
+            form = await request.form()
+    except (MultiPartException, HTTPException):  # malformed input, not our failure
         raise ApiError(
             400, "The request body is not a valid multipart form", field="body", rule="multipart"
         ) from None
@@ -153,7 +167,7 @@ async def _read_form(request: Request) -> dict[str, Any]:
     for name, raw in form.multi_items():
         value: Any = raw
         if isinstance(raw, UploadFile):
-            value = UploadedFile(raw.filename, raw.content_type, await raw.read())
+            value = UploadedFile(raw.filename, raw.content_type, raw.file)
         if name in parsed:  # a repeated field is a list, which validation then judges
             previous = parsed[name]
             parsed[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
@@ -233,12 +247,12 @@ def build_app(
         hold = _hold_requested(request, operation)
         check_query(request.scope.get("query_string", b""))
         content_type = request.headers.get("content-type")
-        multipart = (content_type or "").split(";")[0].strip().lower() == MULTIPART
-        body = await read_body(request, max_upload_size if multipart else max_body_size)
-        form = None
         plan = operation.body_for(content_type)
+        body, form = b"", None
         if plan is not None and plan.media_type == MULTIPART:
-            form = await _read_form(request)
+            form = await _read_form(request, max_upload_size)
+        else:
+            body = await read_body(request, max_body_size)
         valid = validate_request(
             compiled,
             operation,

@@ -11,7 +11,7 @@ import hashlib
 import mimetypes
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from scale_mock.clock import now
@@ -21,11 +21,17 @@ from scale_mock.projects import load_project
 
 @dataclass(frozen=True)
 class UploadedFile:
-    """One file part of a multipart form."""
+    """One file part of a multipart form, spooled to disk past 1 MiB by the form parser: its
+    bytes are read only by the handler storing them, inside the (serialised) transaction, so
+    many concurrent uploads never sit in memory at once."""
 
     filename: str | None
     content_type: str | None
-    data: bytes
+    file: BinaryIO
+
+    def read(self) -> bytes:
+        self.file.seek(0)
+        return self.file.read()
 
 
 def account_id(key: str) -> str:
@@ -62,7 +68,7 @@ def upload_file(ctx: Context) -> dict[str, Any]:
     form = dict(ctx.body)
     upload = form.pop("file")
     if isinstance(upload, UploadedFile):
-        data, guessed = upload.data, upload.content_type
+        data, guessed = upload.read(), upload.content_type
         if not guessed or guessed == "application/octet-stream":
             guessed = mimetypes.guess_type(upload.filename or "")[0] or guessed
     else:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import AsyncGenerator, Iterable
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
@@ -40,19 +40,23 @@ def too_large(limit: int) -> ApiError:
     )
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, or a 413 as soon as it passes `limit` bytes (memory stays bounded)."""
+async def capped_stream(request: Request, limit: int) -> AsyncGenerator[bytes, None]:
+    """The request body's chunks, or a 413 as soon as they pass `limit` bytes (or the
+    declared `Content-Length` does), so no body is read further than its cap."""
     declared = request.headers.get("content-length", "").strip()
     if declared.isdigit() and int(declared) > limit:
         raise too_large(limit)
-    chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
             raise too_large(limit)
-        chunks.append(chunk)
-    body = b"".join(chunks)
+        yield chunk
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, or a 413 as soon as it passes `limit` bytes (memory stays bounded)."""
+    body = b"".join([chunk async for chunk in capped_stream(request, limit)])
     request._body = body  # `request.form()` then parses these bytes, not the spent stream
     return body
 
