@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from dataclasses import dataclass
 
 from starlette.datastructures import Headers
@@ -83,19 +83,33 @@ class FaultInjector:
 
 
 class RateLimiter:
-    """At most `per_second` requests per key in any rolling one-second window."""
+    """At most `per_second` requests per key in any rolling one-second window.
 
-    def __init__(self, per_second: int | None) -> None:
+    Any string is a key when keys are open, so the state is bounded: windows are kept in
+    least-recently-used order, a window idle for a second (it can refuse nothing any more) is
+    dropped as soon as it is the oldest, and past `max_keys` windows active at once the oldest
+    goes too (its key is forgotten early, not refused wrongly)."""
+
+    def __init__(self, per_second: int | None, max_keys: int = 10_000) -> None:
         self.per_second = per_second
-        self._seen: dict[str, deque[float]] = {}
+        self.max_keys = max_keys
+        self._seen: OrderedDict[str, deque[float]] = OrderedDict()
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        """How many keys' windows are held."""
+        return len(self._seen)
 
     def check(self, key: str) -> None:
         if self.per_second is None:
             return
         moment = time.monotonic()
         with self._lock:
-            window = self._seen.setdefault(key, deque())
+            self._forget_idle(moment)
+            window = self._seen.get(key)
+            if window is None:
+                window = self._seen[key] = deque()
+            self._seen.move_to_end(key)
             while window and window[0] <= moment - 1.0:
                 window.popleft()
             if len(window) >= self.per_second:
@@ -106,3 +120,12 @@ class RateLimiter:
                     headers={"Retry-After": "1"},
                 )
             window.append(moment)
+
+    def _forget_idle(self, moment: float) -> None:
+        """Drop the oldest windows while they are idle or too many (each request drops what it
+        finds, so the work stays proportional to the requests)."""
+        while self._seen:
+            oldest = next(iter(self._seen.values()))
+            if len(self._seen) < self.max_keys and oldest and oldest[-1] > moment - 1.0:
+                return
+            self._seen.popitem(last=False)
