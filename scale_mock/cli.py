@@ -9,8 +9,10 @@ from typing import Any
 
 import uvicorn
 
+from scale_mock import server
 from scale_mock.app import build_app
 from scale_mock.callbacks import DEFAULT_AUTH_KEY, CallbackPolicy, set_default_policy
+from scale_mock.guards import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_UPLOAD_SIZE
 from scale_mock.spec import load_spec
 from scale_mock.store import Store
 
@@ -19,6 +21,13 @@ def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _positive_seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError("must be a positive number of seconds")
     return value
 
 
@@ -95,6 +104,39 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "metadata addresses (169.254.169.254, fd00:ec2::254) only when listed here",
     )
     parser.add_argument(
+        "--max-body-size",
+        type=_positive_int,
+        default=DEFAULT_MAX_BODY_SIZE,
+        metavar="BYTES",
+        help="answer 413 to a JSON or form body larger than this, reading no further "
+        f"(default {DEFAULT_MAX_BODY_SIZE})",
+    )
+    parser.add_argument(
+        "--max-upload-size",
+        type=_positive_int,
+        default=DEFAULT_MAX_UPLOAD_SIZE,
+        metavar="BYTES",
+        help="answer 413 to a multipart/form-data body larger than this, reading no further "
+        f"(default {DEFAULT_MAX_UPLOAD_SIZE})",
+    )
+    parser.add_argument(
+        "--header-timeout",
+        type=_positive_seconds,
+        default=server.DEFAULT_HEADER_TIMEOUT,
+        metavar="S",
+        help="close a connection whose request head has not all arrived S seconds after it "
+        "opened or after the previous response, or whose body stalls for S seconds "
+        f"(default {server.DEFAULT_HEADER_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--idle-timeout",
+        type=_positive_seconds,
+        default=server.DEFAULT_IDLE_TIMEOUT,
+        metavar="S",
+        help="close a keep-alive connection idle for S seconds after a response "
+        f"(default {server.DEFAULT_IDLE_TIMEOUT:g})",
+    )
+    parser.add_argument(
         "--access-log",
         action="store_true",
         help="log every request, as uvicorn's access log does (default off)",
@@ -147,12 +189,16 @@ def main(argv: list[str] | None = None) -> None:
         callback_auth_key=args.callback_auth_key,
         callback_time_scale=args.callback_time_scale,
         hold_test_tasks=args.hold_test_tasks,
+        max_body_size=args.max_body_size,
+        max_upload_size=args.max_upload_size,
     )
     scheme = "https" if args.ssl_certfile else "http"
     line = startup_line(args.host, args.port, scheme, args.db, keys, spec.spec.version)
     print(line, flush=True)
-    uvicorn.run(
+    server.run(
         app,
+        header_timeout=args.header_timeout,
+        idle_timeout=args.idle_timeout,
         host=args.host,
         port=args.port,
         log_level=None if args.access_log else "warning",

@@ -23,6 +23,7 @@ import httpx
 import uvicorn
 from starlette.types import ASGIApp
 
+from scale_mock import server
 from scale_mock.app import build_app
 from scale_mock.store import Storage, Store
 
@@ -34,20 +35,34 @@ def free_port() -> int:
 
 
 class ThreadedMock:
-    """scale-mock served by uvicorn on a background thread; `build_app` options pass through."""
+    """scale-mock served by uvicorn on a background thread, as `scale-mock` serves it (the same
+    protocol and timeouts, see `server`); `build_app` options (`max_body_size`, ...) pass
+    through."""
 
     def __init__(
         self,
         store: Storage | None = None,
         wrap: Callable[[ASGIApp], ASGIApp] | None = None,
+        *,
+        header_timeout: float = server.DEFAULT_HEADER_TIMEOUT,
+        idle_timeout: float = server.DEFAULT_IDLE_TIMEOUT,
         **options: Any,
     ) -> None:
-        """`wrap` puts ASGI middleware around the app (e.g. a response checker)."""
+        """`wrap` puts ASGI middleware around the app (e.g. a response checker);
+        `header_timeout` and `idle_timeout` are `scale-mock`'s `--header-timeout` and
+        `--idle-timeout`."""
         self.port = free_port()
         self.store: Storage = store or Store(":memory:")
         app: ASGIApp = build_app(self.store, **options)
         self.app = wrap(app) if wrap else app
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
+        config = server.config(
+            self.app,
+            header_timeout=header_timeout,
+            idle_timeout=idle_timeout,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="scale-mock", daemon=True)
 
