@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         f"(default {DEFAULT_MAX_UPLOAD_SIZE})",
     )
     parser.add_argument(
+        "--max-db-size",
+        type=_positive_int,
+        metavar="BYTES",
+        help="cap the database file at about this many bytes, as a disk quota would: past it, "
+        "writes answer 503 (rule storage_full) and reads go on (default: no cap)",
+    )
+    parser.add_argument(
         "--header-timeout",
         type=_positive_seconds,
         default=server.DEFAULT_HEADER_TIMEOUT,
@@ -180,8 +188,13 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"scale-mock: --callback-allow: {error}") from None
     set_default_policy(policy)
     spec = load_spec(args.spec.absolute() if args.spec else None)
+    try:
+        store = Store(args.db, max_size=args.max_db_size)
+    except sqlite3.Error as error:
+        hint = f"scale-mock: --db {args.db}: not a usable SQLite file ({error})"
+        raise SystemExit(hint) from None
     app = build_app(
-        Store(args.db),
+        store,
         spec=spec,
         keys=keys,
         faults=args.faults,

@@ -15,7 +15,7 @@ from typing import Any
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.exceptions import ExceptionMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ExceptionHandler
 
@@ -84,6 +84,13 @@ async def _storage_fault(_request: Request, error: Exception) -> Response:
     return _render(ApiError(503, message, rule=rule, headers={"Retry-After": "1"}))
 
 
+async def _client_gone(request: Request, _error: Exception) -> Response:
+    """The client left mid-request: nothing to answer (uvicorn drops writes to a gone
+    client), and not a bug."""
+    log.debug("client disconnected during %s %s", request.method, request.url.path)
+    return Response(status_code=400)
+
+
 async def _unexpected(request: Request, error: Exception) -> Response:
     """Any other exception: a bug, logged with its traceback."""
     log.error("scale-mock failed on %s %s", request.method, request.url.path, exc_info=error)
@@ -93,6 +100,7 @@ async def _unexpected(request: Request, error: Exception) -> Response:
 EXCEPTION_HANDLERS: Mapping[Any, ExceptionHandler] = {
     ApiError: _api_error,
     StorageFault: _storage_fault,
+    ClientDisconnect: _client_gone,
     HTTPException: _refused,
     Exception: _unexpected,
 }

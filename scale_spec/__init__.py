@@ -6,6 +6,8 @@ rest of the kit needs: operations, resolved parameters and bodies, merged schema
 parses the spec's YAML.
 """
 
+# First, before anything below imports jsonschema: keeps its IRI grammar off start-up.
+from scale_spec import _deferred  # noqa: F401
 from scale_spec.operations import FORM, JSON, MULTIPART, Body, Operation, Parameter
 from scale_spec.provenance import RULE_KEYWORDS, TIER_ORDER, strongest
 from scale_spec.rules import RuleViolation

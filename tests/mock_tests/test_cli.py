@@ -28,6 +28,11 @@ FLAGS = (
     "--spec",
     "--callback-allow",
     "--access-log",
+    "--max-body-size",
+    "--max-upload-size",
+    "--max-db-size",
+    "--header-timeout",
+    "--idle-timeout",
 )
 
 
@@ -40,6 +45,36 @@ def test_help_documents_every_flag() -> None:
     ).stdout
     for flag in FLAGS:
         assert flag in shown, flag
+
+
+def test_max_db_size_caps_the_database_and_a_bad_db_path_is_one_line(tmp_path: Path) -> None:
+    database = str(tmp_path / "capped.sqlite3")
+    with SubprocessMock(["--db", database, "--max-db-size", "131072"]) as server:
+        api = httpx.Client(base_url=server.base_url, auth=("test_quota", ""))
+        body = {
+            "instruction": "Is this company public or private?",
+            "attachment_type": "website",
+            "attachment": "http://www.google.com/",
+            "categories": ["public", "private"],
+            "metadata": {"padding": "x" * 4000},
+        }
+        answers = [api.post("/task/categorization", json=body) for _ in range(100)]
+        statuses = {answer.status_code for answer in answers}
+        assert statuses == {200, 503}, statuses
+        refused = next(answer for answer in answers if answer.status_code == 503)
+        assert refused.json()["rule"] == "storage_full"
+        assert api.get("/tasks").status_code == 200  # reads go on
+    missing = tmp_path / "no" / "such" / "dir" / "db.sqlite3"
+    done = subprocess.run(
+        [sys.executable, "-m", "scale_mock.cli", "--db", str(missing), "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert done.stderr.strip().splitlines() == [
+        line for line in done.stderr.strip().splitlines() if line.startswith("scale-mock: --db")
+    ], done.stderr
 
 
 def test_a_key_file_restricts_the_server(tmp_path: Path) -> None:
