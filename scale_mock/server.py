@@ -21,6 +21,9 @@ as nginx's `lingering_close`: the answer is followed by a half-close (FIN), the 
 read and dropped, and the socket closes when the body ends (or the header timeout from the end of
 the response passes).
 
+Bytes that are not an HTTP request get the mock's JSON `Error` 400, as every other refusal
+does, and the log shows them (credentials masked).
+
 A client that goes away mid-request is not the mock's failure: `quiet_client_disconnects` turns
 the error-with-traceback that Starlette's `ClientDisconnect` would produce into a debug line.
 
@@ -31,7 +34,9 @@ parser callbacks and `connection_made` / `connection_lost` / `on_response_comple
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import re
 from asyncio import TimerHandle
 from collections.abc import Callable
 from typing import Any, cast
@@ -45,6 +50,8 @@ DEFAULT_HEADER_TIMEOUT = 10.0
 DEFAULT_IDLE_TIMEOUT = 5.0
 
 log = logging.getLogger("scale_mock.server")
+# a header that carries a credential, up to the end of its value
+_CREDENTIALS = re.compile(rb"(?im)^((?:authorization|proxy-authorization|cookie)\s*:\s*)[^\r\n]*")
 
 
 class _LingeringTransport:
@@ -86,6 +93,7 @@ class GuardedProtocol(HttpToolsProtocol):
         self._body_pending = False  # a request's head has arrived and its body has not ended
         self._may_linger = True  # not once the connection is lost or the server shuts down
         self.lingering = False
+        self._last_data = b""
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         self._real_transport = transport
@@ -100,6 +108,30 @@ class GuardedProtocol(HttpToolsProtocol):
     def shutdown(self) -> None:
         self._may_linger = False
         super().shutdown()
+
+    # Requests that are not HTTP
+
+    def data_received(self, data: bytes) -> None:
+        self._last_data = data
+        super().data_received(data)
+
+    def send_400_response(self, msg: str) -> None:
+        """Bytes the parser refuses get the mock's JSON `Error` (uvicorn's own is plain text,
+        and every answer of the mock is JSON), and the log says what was refused (credentials
+        masked), not only that something was."""
+        shown = _CREDENTIALS.sub(rb"\1***", self._last_data[:300])
+        log.warning("refused bytes that are not an HTTP request from %s: %r", self.client, shown)
+        error = "The request is not valid HTTP/1.1: scale-mock could not read it"
+        body = json.dumps({"error": error, "status_code": 400}).encode()
+        head = [b"HTTP/1.1 400 Bad Request"]
+        head += [name + b": " + value for name, value in self.server_state.default_headers]
+        head += [
+            b"content-type: application/json",
+            b"content-length: " + str(len(body)).encode("ascii"),
+            b"connection: close",
+        ]
+        self.transport.write(b"\r\n".join(head) + b"\r\n\r\n" + body)
+        self.transport.close()
 
     # Parser callbacks
 

@@ -147,6 +147,28 @@ def test_a_client_leaving_mid_body_is_logged_at_debug_not_as_a_bug(
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
+def test_bytes_that_are_not_http_get_the_json_error_and_a_masked_log_line(
+    short: ThreadedMock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every answer of the mock is its JSON `Error`, even to a request its HTTP parser refuses
+    (here a control character in a header value), and the log shows what was refused without
+    the credentials in it."""
+    caplog.set_level(logging.WARNING, logger="scale_mock")
+    with socket.create_connection(("127.0.0.1", short.port), timeout=PATIENCE) as sock:
+        sock.sendall(head(0, extra="X-Broken: a\x01b\r\n"))
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    status, _, rest = answer.partition(b"\r\n")
+    headers, _, body = rest.partition(b"\r\n\r\n")
+    assert status == b"HTTP/1.1 400 Bad Request"
+    assert b"content-type: application/json" in headers.lower()
+    assert httpx.Response(400, content=body).json()["status_code"] == 400
+    logged = [r.getMessage() for r in caplog.records if "not an HTTP request" in r.getMessage()]
+    assert logged and "X-Broken" in logged[0], caplog.records
+    assert GOOD_AUTH.split()[1] not in logged[0]
+
+
 def test_the_rate_limiter_holds_a_bounded_number_of_keys() -> None:
     limiter = RateLimiter(5, max_keys=1000)
     for number in range(100_000):
