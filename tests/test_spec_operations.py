@@ -22,6 +22,7 @@ ERROR_RESPONSES = {
     "402": "NotEnabled",
     "404": "NotFound",
     "409": "Conflict",
+    "413": "ContentTooLarge",
     "429": "TooManyRequests",
     "500": "InternalServerError",
     "503": "ServiceUnavailable",
@@ -90,9 +91,9 @@ def test_declares_the_error_statuses_its_input_can_cause(op: Operation) -> None:
         assert "409" not in codes
 
 
-# Rate limits and server errors may come from infrastructure in front of the API: their JSON
-# body need not carry `error`, and they may be plain text or HTML (Errata 2026-11-30).
-INFRASTRUCTURE_CODES = ("429", "500", "503", "504")
+# Body limits, rate limits and server errors may come from infrastructure in front of the API:
+# their JSON body need not carry `error`, and they may be plain text or HTML (Errata 2026-11-30).
+INFRASTRUCTURE_CODES = ("413", "429", "500", "503", "504")
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=by_id)
@@ -109,6 +110,19 @@ def test_errors_use_the_one_shared_error_schema(op: Operation) -> None:
                 assert schema == {"$ref": "#/components/schemas/Error"}, code
             if "$ref" in response:
                 assert response["$ref"] == f"#/components/responses/{ERROR_RESPONSES[code]}"
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=by_id)
+def test_a_body_taking_operation_documents_413_with_the_http_tier(op: Operation) -> None:
+    """A server caps request bodies (scale-mock at 10 MiB, 100 MiB for uploads): every operation
+    that takes a body documents the 413 a client can meet, as an HTTP convention, not a rule
+    of Scale's documents; one without a body cannot meet it."""
+    responses = op.definition["responses"]
+    if "requestBody" in op.definition:
+        assert "413" in responses
+        assert op.definition["x-provenance"]["413"] == "http"
+    else:
+        assert "413" not in responses
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=by_id)

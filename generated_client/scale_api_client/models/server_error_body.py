@@ -13,10 +13,10 @@ T = TypeVar("T", bound="ServerErrorBody")
 
 @_attrs_define
 class ServerErrorBody:
-    """The JSON body of a 429 or 5xx answer, when it is JSON at all. Rate limits and server errors
-    may come from infrastructure in front of the API (a proxy, a load balancer), so no key is
-    required; when the API itself answers it is the `Error` object. Such answers may also be
-    plain text or HTML.
+    """The JSON body of a 413, 429 or 5xx answer, when it is JSON at all. Body limits, rate limits
+    and server errors may come from infrastructure in front of the API (a proxy, a load
+    balancer), so no key is required; when the API itself answers it is the `Error` object.
+    Such answers may also be plain text or HTML.
 
         Attributes:
             error (str | Unset): A human-readable message, when the API itself answered.

@@ -79,6 +79,14 @@ def _parse_response(
 
         except (ValueError, KeyError, TypeError):
             return None
+    if response.status_code == 413:
+        try:
+            response_413 = ServerErrorBody.from_dict(response.json())
+
+            return response_413
+
+        except (ValueError, KeyError, TypeError):
+            return None
     if response.status_code == 429:
         try:
             response_429 = ServerErrorBody.from_dict(response.json())
