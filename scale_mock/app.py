@@ -195,6 +195,7 @@ def build_app(
     in bytes: a larger body is a 413 (`rule: max_body_size`), read no further than the cap."""
     compiled = spec or load_spec()
     handlers = handlers_for(compiled)
+    batches.store_statuses(store)
     callbacks = CallbackDispatcher(store, callback_auth_key, callback_time_scale)
     services = Services(compiled, store, callbacks, hold_test_tasks)
     injector = FaultInjector(faults)

@@ -15,7 +15,7 @@ from scale_mock.clock import now, parse_filter_time
 from scale_mock.context import Context
 from scale_mock.projects import load_project
 from scale_mock.records import insert_new, require
-from scale_mock.store import Tx, Where
+from scale_mock.store import Storage, Tx, Where
 
 TERMINAL = ("completed", "canceled", "error")
 
@@ -30,16 +30,38 @@ def _status_from(counts: dict[str, int], own: str) -> str:
     return "in_progress" if own == "completed" else own
 
 
-def task_written(tx: Tx, task: dict[str, Any]) -> None:
-    """Keep the stored status of the task's batch what its tasks make it (one indexed count)."""
-    name = task.get("batch")
-    batch = tx.get("batch", name) if isinstance(name, str) else None
-    if batch is None:
-        return
+def _refresh(tx: Tx, batch: dict[str, Any]) -> None:
     status = _status_from(task_counts(tx, batch["name"]), batch["status"])
     if status != batch["status"]:
         batch["status"] = status
         tx.put("batch", batch["name"], batch)
+
+
+def task_written(tx: Tx, task: dict[str, Any]) -> None:
+    """Keep the stored status of the task's batch what its tasks make it (one indexed count)."""
+    name = task.get("batch")
+    batch = tx.get("batch", name) if isinstance(name, str) else None
+    if batch is not None:
+        _refresh(tx, batch)
+
+
+MIGRATIONS_TENANT = ""  # no API key is empty: records of the mock itself
+STATUSES_STORED = "batch_statuses_stored"
+
+
+def store_statuses(store: Storage) -> None:
+    """Once per database: give every batch the status its tasks make it. A database written
+    before statuses were stored (and kept current by `task_written`) holds the status each
+    batch was created with."""
+    with store.transaction(MIGRATIONS_TENANT) as tx:
+        if tx.get("migration", STATUSES_STORED) is not None:
+            return
+    for tenant in store.tenants("batch"):
+        with store.transaction(tenant) as tx:
+            for batch in tx.list("batch").docs:
+                _refresh(tx, batch)
+    with store.transaction(MIGRATIONS_TENANT) as tx:
+        tx.put("migration", STATUSES_STORED, {"done_at": now()})
 
 
 def stored_batch(tx: Tx, name: str, field: str = "path.batch_name") -> dict[str, Any]:

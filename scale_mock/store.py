@@ -151,6 +151,10 @@ class Storage(Protocol):
 
     def transaction(self, tenant: str) -> AbstractContextManager[Tx]: ...
 
+    def tenants(self, kind: str) -> list[str]:
+        """Every tenant holding records of `kind` (for a migration at start-up)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -404,6 +408,11 @@ class Store:
         # the error being raised says more than a failed rollback; the next BEGIN starts clean
         with suppress(sqlite3.Error):
             self._db.execute("ROLLBACK")
+
+    def tenants(self, kind: str) -> list[str]:
+        with self._lock, _faults_named():
+            rows = self._db.execute("SELECT DISTINCT tenant FROM objects WHERE kind = ?", (kind,))
+            return [str(tenant) for (tenant,) in rows.fetchall()]
 
     def close(self) -> None:
         with self._lock:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
+from scale_mock.store import Store
+from scale_mock.testing import ThreadedMock
 from tests.mock_tests.conftest import ClientFactory, fresh_key
 
 BOX = {"attachment": "http://127.0.0.1:9/a.png", "objects_to_annotate": ["car"]}
@@ -86,6 +88,26 @@ def test_a_batch_lists_as_completed_exactly_while_all_its_tasks_are_terminal(
     api.post(f"/task/{reopened}/cancel")
     assert completed() == ["first"]
     assert api.get("/batches", params={"status": "completed", "project": "q"}).json()["docs"] == []
+
+
+def test_a_database_from_before_stored_statuses_gets_them_once_at_start() -> None:
+    """A batch written with the status it was created with and tasks that all finished lists
+    as completed once the mock starts on that database; the pass runs once per database."""
+    store = Store(":memory:")
+    key = "test_upgraded"
+    with store.transaction(key) as tx:
+        tx.insert("batch", "old", {"name": "old", "project": "p", "status": "in_progress"})
+        tx.insert("task", "t", {"task_id": "t", "batch": "old", "status": "completed"})
+    with ThreadedMock(store=store) as mock:
+        listed = httpx.get(
+            f"{mock.base_url}/batches", params={"status": "completed"}, auth=(key, "")
+        )
+        assert [b["name"] for b in listed.json()["docs"]] == ["old"]
+    with store.transaction(key) as tx:
+        tx.put("batch", "old", {"name": "old", "project": "p", "status": "in_progress"})
+    with ThreadedMock(store=store) as mock:  # already done for this database: left as stored
+        batch = httpx.get(f"{mock.base_url}/batches/old", auth=(key, "")).json()
+        assert batch["status"] == "in_progress"
 
 
 def test_batch_errors(tenant: Tenant) -> None:
