@@ -10,6 +10,8 @@ team machine sets with `--max-db-size`) is what a small disk does to SQLite.
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,3 +111,25 @@ def test_a_database_locked_by_another_process_is_a_503_and_recovers(database: Pa
             other.close()
         assert _create(client, 1).status_code == 200
         assert len(_all_tasks(client)) == 2
+
+
+def test_a_stalled_database_never_stalls_the_event_loop(database: Path) -> None:
+    """While one request waits for the database (here: its lock, held by this test as a slow
+    query or a stalled disk would hold it), the server goes on answering everything that does
+    not need the database: its work runs on worker threads, not on the event loop."""
+    store = Store(str(database))
+    with ThreadedMock(store=store) as mock:
+        waiting: list[int] = []
+        with store.transaction(KEY):  # the database is busy for as long as this block runs
+            stuck = threading.Thread(
+                target=lambda: waiting.append(
+                    httpx.get(f"{mock.base_url}/tasks", auth=(KEY, ""), timeout=60).status_code
+                )
+            )
+            stuck.start()
+            time.sleep(0.2)  # the list request is in, waiting on the database
+            health = httpx.get(f"{mock.root_url}/_mock/health", timeout=10)
+            assert health.status_code == 200
+            assert not waiting, "the list answered while the database was held"
+        stuck.join(timeout=30)
+        assert waiting == [200]
