@@ -30,7 +30,7 @@ from scale_mock import batches, control, files, projects, quality, studio, task_
 from scale_mock.auth import api_key_from
 from scale_mock.callbacks import DEFAULT_AUTH_KEY, CallbackDispatcher
 from scale_mock.context import Context, Handler, Services
-from scale_mock.errors import ERROR_MIDDLEWARE, EXCEPTION_HANDLERS, ApiError
+from scale_mock.errors import ERROR_MIDDLEWARE, EXCEPTION_HANDLERS, ApiError, invalid
 from scale_mock.faults import FaultInjector, RateLimiter
 from scale_mock.files import UploadedFile
 from scale_mock.guards import (
@@ -145,6 +145,23 @@ def _key_or_none(request: Request, keys: frozenset[str] | None) -> str | None:
         return None
 
 
+class _StrictTextParser(MultiPartParser):
+    """Starlette's multipart parser, except that a text part which is not text in its charset
+    (UTF-8 unless the request says otherwise) is a 400 naming it, as in a JSON or form body,
+    where Starlette would read it as Latin-1 and go on with mojibake."""
+
+    def on_part_end(self) -> None:
+        part = self._current_part
+        if part.file is None:
+            try:
+                bytes(part.data).decode(self._charset)
+            except (UnicodeDecodeError, LookupError):
+                raise invalid(
+                    f"body.{part.field_name}", f"not {self._charset} text", "unicode"
+                ) from None
+        super().on_part_end()
+
+
 def _media_type(request: Request) -> str:
     return (request.headers.get("content-type") or "").split(";")[0].strip().lower()
 
@@ -155,7 +172,7 @@ async def _read_form(request: Request, limit: int) -> dict[str, Any]:
     try:
         if _media_type(request) == MULTIPART:
             stream = capped_stream(request, limit)
-            form = await MultiPartParser(request.headers, stream, max_part_size=limit).parse()
+            form = await _StrictTextParser(request.headers, stream, max_part_size=limit).parse()
         else:  # e.g. a form-encoded body, judged against the multipart schema all the same
             await read_body(request, limit)
             form = await request.form()

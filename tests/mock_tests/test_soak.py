@@ -22,9 +22,6 @@ not rest on Schemathesis's checks alone. `SCALE_MOCK_SOAK_MAX_EXAMPLES` (default
 coverage phase, most of the run, does not depend on it (10 examples add about 8 s). Measured
 here: about 6,000 Schemathesis cases and 1,900 hostile requests, 31 s in all beside other test
 runs, up to 57 s when they take both cores.
-
-One real bug is marked `xfail(strict=True)`: a multipart text part that is not UTF-8 is read as
-Latin-1 instead of refused (`test_a_lone_surrogate_in_a_multipart_text_part_is_a_400_naming_it`).
 """
 
 from __future__ import annotations
@@ -362,17 +359,10 @@ def test_hostile_input_is_refused_with_a_4xx_naming_the_field(soak: Soak, op: Op
     assert not soak.tally.failures, soak.tally.failures
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="scale-mock bug: a multipart text part is decoded as Latin-1 when it is not UTF-8, "
-    "so a lone surrogate there is read as mojibake (here a 404 for project 'í\\xa0\\x80') "
-    "instead of the 400 `unicode` that JSON and form bodies get",
-)
 def test_a_lone_surrogate_in_a_multipart_text_part_is_a_400_naming_it(soak: Soak) -> None:
-    """The bytes `ED A0 80` (U+D800 as WTF-8, not UTF-8) in a text part must be refused as a
-    JSON or form body refuses them. The mock reads them as Latin-1 and goes on: a 404 for a
-    project `'a\u00ed\xa0\x80b'` here, and a file stored with that project name when such a
-    project exists."""
+    """The bytes `ED A0 80` (U+D800 as WTF-8, not UTF-8) in a text part are refused as a JSON
+    or form body refuses them (Starlette's parser alone reads them as Latin-1 and goes on: a 404
+    for a project `'a\u00ed\xa0\x80b'`, or a file stored with that project name)."""
     op = SPEC.operation("upload_file")
     body = (
         b'--b\r\nContent-Disposition: form-data; name="project_name"\r\n\r\na\xed\xa0\x80b\r\n'
