@@ -227,7 +227,7 @@ def finish(services: Services, tx: Tx, task_id: str, status: str, response: Any)
 def load_task(tx: Tx, task_id: str) -> dict[str, Any]:
     task = tx.get("task", task_id)
     if task is None:
-        raise not_found(f"Task {task_id!r}")
+        raise not_found(f"Task {task_id!r}", "path.task_id")
     return task
 
 
