@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import statistics
+import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,3 +138,16 @@ def report_limits(results: Mapping[str, list[float]], limits: list[Limit]) -> in
         target = f"{limit.at_most} {limit.unit}".rstrip()
         print(f"{limit.label:<40}{shown:>12}   target <= {target}: {'met' if met else 'MISSED'}")
     return 1 if missed else 0
+
+
+def stop_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server started in its own process group (`start_new_session=True`), children and
+    all: SIGTERM, then SIGKILL if it has not gone within 10 s."""
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import signal
 import statistics
 import subprocess
@@ -52,7 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from common import Limit, Ratio, populate_batches, report, report_limits
+from common import Limit, Ratio, populate_batches, report, report_limits, stop_group
 
 from scale_mock.testing import free_port
 
@@ -92,7 +91,7 @@ def serving(database: Path, log: Path) -> Iterator[Mock]:
         startup = wait_healthy(process, f"{root_url}/_mock/health", started, log)
         yield Mock(process.pid, root_url, startup)
     finally:
-        stop(process)
+        stop_group(process)
 
 
 def wait_healthy(process: subprocess.Popen[bytes], url: str, started: float, log: Path) -> float:
@@ -108,16 +107,6 @@ def wait_healthy(process: subprocess.Popen[bytes], url: str, started: float, log
             tail = log.read_text(errors="replace")[-2000:]
             raise RuntimeError(f"scale-mock did not start (exit {process.poll()}):\n{tail}")
         time.sleep(0.005)
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -21,7 +21,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -32,7 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from common import CATEGORIZATION, Ratio, populate, report
+from common import CATEGORIZATION, Ratio, populate, report, stop_group
 
 from scale_mock.testing import free_port
 
@@ -75,12 +74,7 @@ def serving(command: list[str], ready_url: str, auth: tuple[str, str] | None) ->
             time.sleep(0.2)
         yield
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_group(process)
 
 
 def wrk(url: str, seconds: int, connections: int, post_body: dict[str, object] | None) -> float:
