@@ -77,6 +77,9 @@ class BrokenStore:
             raise RuntimeError("the store is gone")
         return self.store.transaction(tenant)
 
+    def tenants(self, kind: str) -> list[str]:
+        return self.store.tenants(kind)
+
     def close(self) -> None:
         self.store.close()
 
