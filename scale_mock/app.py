@@ -282,7 +282,7 @@ def build_app(
         )
         handler = handlers[operation.operation_id]
         result = await services.in_transaction(
-            key, lambda tx: handler(Context(services, tx, valid, hold))
+            key, lambda tx: handler(Context(services, tx, valid, hold)), heavy=form is not None
         )
         if is_task_creation(operation) and isinstance(result, dict):
             seen["task_id"] = result.get("task_id")

@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from scale_mock.callbacks import CallbackDispatcher
 from scale_mock.spec import CompiledSpec
-from scale_mock.store import Storage, Tx
+from scale_mock.store import Busy, Storage, Tx
 from scale_mock.validation import ValidRequest
 
 T = TypeVar("T")
@@ -25,10 +25,21 @@ class Services:
     callbacks: CallbackDispatcher
     hold_test_tasks: bool = False  # `--hold-test-tasks`: test-mode tasks stay pending too
 
-    async def in_transaction(self, tenant: str, work: Callable[[Tx], T]) -> T:
-        """`work(tx)` in one transaction of `tenant`, on a worker thread: database calls block,
-        and while one runs (a long list, a disk that stalls) the event loop must go on serving
-        every other connection, `/_mock/health` included."""
+    async def in_transaction(
+        self, tenant: str, work: Callable[[Tx], T], *, heavy: bool = False
+    ) -> T:
+        """`work(tx)` in one transaction of `tenant`, never making the event loop wait for the
+        database. A transaction that can start at once runs on the loop: each is a few indexed
+        statements (every list pages in one query), and a hop to a worker thread per request
+        would halve the requests served. One that would have to wait (another transaction, or
+        another process, holds the database), or is `heavy` (an upload's bytes), runs on a
+        worker thread, so `/_mock/health` and every other connection go on being served."""
+        if not heavy:
+            try:
+                with self.store.transaction(tenant, wait=False) as tx:
+                    return work(tx)
+            except Busy:
+                pass  # nothing was done: wait for the database on a worker thread
 
         def run() -> T:
             with self.store.transaction(tenant) as tx:

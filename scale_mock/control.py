@@ -156,7 +156,7 @@ def routes(
     async def file_content(request: Request, key: str) -> Response:
         file_id = request.path_params["file_id"]
         record, data = await services.in_transaction(
-            key, lambda tx: (tx.get("file", file_id), tx.get_blob(file_id))
+            key, lambda tx: (tx.get("file", file_id), tx.get_blob(file_id)), heavy=True
         )
         if record is None or data is None:
             raise not_found(f"Uploaded file {file_id!r}")

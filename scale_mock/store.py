@@ -59,6 +59,10 @@ class Conflict(Exception):
     """The key or `unique_id` is already taken."""
 
 
+class Busy(Exception):
+    """A transaction asked not to wait could not start at once; nothing was done."""
+
+
 class StorageFault(Exception):
     """The database refused the work for a reason of its own, not the request's: it is full
     (`full`: disk or `--max-db-size` quota), or cannot be written now (`unavailable`: read-only,
@@ -149,7 +153,10 @@ class Storage(Protocol):
     """A backend: transactions bound to a tenant (the API key that owns the records), one at a
     time; a caller never awaits inside one (the SQLite backend holds a thread lock)."""
 
-    def transaction(self, tenant: str) -> AbstractContextManager[Tx]: ...
+    def transaction(self, tenant: str, *, wait: bool = True) -> AbstractContextManager[Tx]:
+        """`wait=False`: `Busy` at once, before any work, if the transaction cannot start
+        without waiting (another one is running, the database is locked)."""
+        ...
 
     def tenants(self, kind: str) -> list[str]:
         """Every tenant holding records of `kind` (for a migration at start-up)."""
@@ -334,6 +341,9 @@ class _SqliteTx:
 # SQLite's primary result codes (`sqlite3.Error.sqlite_errorcode & 0xFF`) that say the database
 # cannot take the work now: the request was fine, and the mock is not broken.
 _SQLITE_FULL = 13
+_SQLITE_BUSY = 5
+# How long a waiting transaction waits for another process's write lock (sqlite3's default).
+BUSY_TIMEOUT_MS = 5000
 _UNAVAILABLE = {
     5: "the database is locked by another process",  # SQLITE_BUSY
     6: "the database is locked",  # SQLITE_LOCKED
@@ -365,7 +375,9 @@ class Store:
     refused as `StorageFault("full")` and reads go on."""
 
     def __init__(self, path: str = ":memory:", *, max_size: int | None = None) -> None:
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
+        )
         self._lock = threading.RLock()
         if path != ":memory:":
             # WAL with synchronous=NORMAL: a committed write is in the WAL before the response
@@ -374,6 +386,7 @@ class Store:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
+        self._db.execute("PRAGMA busy_timeout = 0")  # a transaction says whether it waits
         if max_size is not None:
             self.set_max_size(max_size)
 
@@ -384,23 +397,46 @@ class Store:
             self._db.execute(f"PRAGMA max_page_count = {max(1, size // page_size)}")
 
     @contextmanager
-    def transaction(self, tenant: str) -> Iterator[Tx]:
+    def transaction(self, tenant: str, *, wait: bool = True) -> Iterator[Tx]:
         """One atomic, serialised unit of work; committed before the response is sent. A
         refusal of the database itself (full, read-only, locked) is a `StorageFault`, with
-        everything of the transaction rolled back."""
-        with self._lock, _faults_named():
-            self._db.execute("BEGIN IMMEDIATE")
-            tx = _SqliteTx(self._db, tenant)
-            try:
-                yield tx
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._roll_back()
-                raise
-            finally:
-                tx.end()
+        everything of the transaction rolled back. `wait=False`: `Busy` if another
+        transaction holds the connection or another process the database's write lock."""
+        if not self._lock.acquire(blocking=wait):
+            raise Busy
+        try:
+            with _faults_named():
+                self._begin(wait)
+                tx = _SqliteTx(self._db, tenant)
+                try:
+                    yield tx
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._roll_back()
+                    raise
+                finally:
+                    tx.end()
+        finally:
+            self._lock.release()
         for action in tx.committed:
             action()
+
+    def _begin(self, wait: bool) -> None:
+        """BEGIN IMMEDIATE: the write lock at once (statements inside never wait), or `Busy`;
+        waiting for another process's lock (up to `BUSY_TIMEOUT_MS`) only when `wait`."""
+        if not wait:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                if (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF == _SQLITE_BUSY:
+                    raise Busy from None
+                raise
+            return
+        self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        finally:
+            self._db.execute("PRAGMA busy_timeout = 0")
 
     def _roll_back(self) -> None:
         if not self._db.in_transaction:

@@ -72,10 +72,10 @@ class BrokenStore:
     def __init__(self) -> None:
         self.store = Store(":memory:")
 
-    def transaction(self, tenant: str) -> AbstractContextManager[Tx]:
+    def transaction(self, tenant: str, *, wait: bool = True) -> AbstractContextManager[Tx]:
         if tenant == BROKEN_KEY:
             raise RuntimeError("the store is gone")
-        return self.store.transaction(tenant)
+        return self.store.transaction(tenant, wait=wait)
 
     def tenants(self, kind: str) -> list[str]:
         return self.store.tenants(kind)

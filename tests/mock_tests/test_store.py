@@ -3,11 +3,15 @@ behaviour every backend must have: tenant scoping, atomicity, ordering and keyse
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from scale_mock.store import Conflict, Storage, Store, Where
+from scale_mock.store import Busy, Conflict, Storage, Store, Where
 
 
 @pytest.fixture
@@ -115,3 +119,38 @@ def test_lists_filter_count_and_page_by_cursor(store: Storage) -> None:
 def test_a_field_name_is_never_sql(store: Storage) -> None:
     with store.transaction("test_a") as tx, pytest.raises(ValueError):
         tx.list("task", [Where("status') OR 1=1 --", "=", "x")])
+
+
+def test_a_transaction_that_may_not_wait_is_busy_before_doing_anything(tmp_path: Path) -> None:
+    """`wait=False` is how the mock keeps its event loop off a busy database: `Busy` at once,
+    with nothing done, while another transaction or another process holds the database."""
+    path = tmp_path / "busy.sqlite3"
+    store = Store(str(path))
+    ran: list[str] = []
+
+    def attempt() -> None:
+        try:
+            with store.transaction("test_a", wait=False) as tx:
+                tx.insert("task", "t", {"task_id": "t"})
+                ran.append("ran")
+        except Busy:
+            ran.append("busy")
+
+    with store.transaction("test_a"):  # another transaction of this store
+        other = threading.Thread(target=attempt)
+        other.start()
+        other.join(timeout=10)
+    other_process = sqlite3.connect(path, isolation_level=None)
+    other_process.execute("BEGIN EXCLUSIVE")  # another process's write lock
+    started = time.monotonic()
+    attempt()
+    waited = time.monotonic() - started
+    other_process.execute("ROLLBACK")
+    other_process.close()
+    assert ran == ["busy", "busy"]
+    assert waited < 2, "it waited for the other process's lock"
+    attempt()
+    assert ran[-1] == "ran"
+    with store.transaction("test_a") as tx:
+        assert tx.list("task").total == 1
+    store.close()
