@@ -71,6 +71,10 @@ class Duplicate(ScaleApiError):
     """409: "Object already exists with same name, idempotency key or unique_id." """
 
 
+class ContentTooLarge(ScaleApiError):
+    """413: the request's body is larger than the server accepts (no limit is documented)."""
+
+
 class TooManyRequests(ScaleApiError):
     """429: "Too many requests hit the API too quickly." `retry_after` is in seconds."""
 
@@ -105,6 +109,7 @@ ERRORS_BY_STATUS: dict[int, type[ScaleApiError]] = {
     402: NotEnabled,
     404: NotFound,
     409: Duplicate,
+    413: ContentTooLarge,
     429: TooManyRequests,
     500: InternalServerError,
     503: ServiceUnavailable,

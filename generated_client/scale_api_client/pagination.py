@@ -2,7 +2,8 @@
 
 Tasks page by `next_token` (the API's cursor) or, with `by_offset=True`, by the deprecated
 `offset`; batches page by `offset`, the only paging `GET /batches` has. Filters are the list
-operation's own keyword arguments (`project=`, `status=`, `start_time=`, ...).
+operation's own keyword arguments (`project=`, `status=`, `start_time=`, ...), typed by the
+operation's `Filters`: a misspelt or mistyped filter fails type-checking, not at run time.
 
 Hand-written, copied into the package by scripts/generate_client.py.
 """
@@ -10,7 +11,7 @@ Hand-written, copied into the package by scripts/generate_client.py.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from typing import Any, Unpack
 
 from .api.batches import list_batches
 from .api.tasks import list_tasks
@@ -21,7 +22,11 @@ from .types import UNSET
 
 
 def iter_tasks(
-    client: AuthenticatedClient, *, page_size: int = 100, by_offset: bool = False, **filters: Any
+    client: AuthenticatedClient,
+    *,
+    page_size: int = 100,
+    by_offset: bool = False,
+    **filters: Unpack[list_tasks.Filters],
 ) -> Iterator[Task]:
     """Yield every task matching `filters`, newest first, fetching a page at a time."""
     token: Any = UNSET
@@ -41,7 +46,11 @@ def iter_tasks(
 
 
 async def aiter_tasks(
-    client: AuthenticatedClient, *, page_size: int = 100, by_offset: bool = False, **filters: Any
+    client: AuthenticatedClient,
+    *,
+    page_size: int = 100,
+    by_offset: bool = False,
+    **filters: Unpack[list_tasks.Filters],
 ) -> AsyncIterator[Task]:
     """`iter_tasks`, for asyncio."""
     token: Any = UNSET
@@ -66,7 +75,7 @@ async def aiter_tasks(
 
 
 def iter_batches(
-    client: AuthenticatedClient, *, page_size: int = 100, **filters: Any
+    client: AuthenticatedClient, *, page_size: int = 100, **filters: Unpack[list_batches.Filters]
 ) -> Iterator[Batch]:
     """Yield every batch matching `filters`, a page at a time."""
     offset = 0
@@ -79,7 +88,7 @@ def iter_batches(
 
 
 async def aiter_batches(
-    client: AuthenticatedClient, *, page_size: int = 100, **filters: Any
+    client: AuthenticatedClient, *, page_size: int = 100, **filters: Unpack[list_batches.Filters]
 ) -> AsyncIterator[Batch]:
     """`iter_batches`, for asyncio."""
     offset = 0

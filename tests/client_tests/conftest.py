@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from httpx_retries import Retry
 from scale_api_client import AuthenticatedClient, from_api_key
-from scale_api_client.retries import RETRY_STATUSES
+from scale_api_client.retries import RETRIED_ERRORS, RETRY_STATUSES
 from starlette.types import ASGIApp
 
 from scale_mock.testing import ThreadedMock
@@ -27,6 +27,7 @@ def fast_retry(total: int = 4) -> Retry:
         backoff_jitter=1.0,
         max_backoff_wait=5.0,
         status_forcelist=RETRY_STATUSES,
+        retry_on_exceptions=RETRIED_ERRORS,
     )
 
 

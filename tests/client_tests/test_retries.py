@@ -4,6 +4,8 @@ never sent twice."""
 
 from __future__ import annotations
 
+import importlib.metadata
+import logging
 import time
 from collections.abc import Iterator
 
@@ -15,7 +17,8 @@ from scale_api_client.api.projects import list_projects
 from scale_api_client.api.tasks import create_annotation_task, get_task, list_tasks
 from scale_api_client.models import AnnotationTaskCreate
 
-from scale_mock.testing import ThreadedMock
+import scale_spec
+from scale_mock.testing import ThreadedMock, free_port
 from tests.client_tests.conftest import fast_retry
 
 BOX = {"attachment": "http://127.0.0.1:9/a.png", "objects_to_annotate": ["car"]}
@@ -93,3 +96,37 @@ def test_the_rate_limit_is_ridden_out(key: str) -> None:
     ):
         for _ in range(8):  # 3 over the limit: each waits out Retry-After: 1
             list_projects.sync(client=client)
+
+
+def test_each_retry_is_logged_with_what_it_follows(
+    client: AuthenticatedClient, faults: httpx.Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="scale_api_client.retries")
+    queue(faults, 503, count=2)
+    list_projects.sync(client=client)
+    lines = [r.getMessage() for r in caplog.records if r.name == "scale_api_client.retries"]
+    assert len(lines) == 2, lines
+    assert "(attempt 2) after status 503" in lines[0] and "/projects" in lines[0]
+    assert "(attempt 3) after status 503" in lines[1]
+
+
+def test_a_refused_connection_fails_at_once_without_retries(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Nothing listens on the port: a wrong base URL or a server not started. Retrying would
+    only hide that for seconds (it took 8.8 s of silent retries before)."""
+    caplog.set_level(logging.WARNING, logger="scale_api_client.retries")
+    client = from_api_key("test_refused", base_url=f"http://127.0.0.1:{free_port()}/v1")
+    with pytest.raises(httpx.ConnectError):
+        get_task.sync("task-id", client=client)
+    assert [r for r in caplog.records if r.name == "scale_api_client.retries"] == []
+
+
+def test_the_package_names_its_version_and_generator() -> None:
+    """The package's version is the spec's `info.version`; its generator is the pinned one."""
+    import scale_api_client
+
+    assert scale_api_client.__version__ == scale_spec.load().version
+    generator = f"openapi-python-client {importlib.metadata.version('openapi-python-client')}"
+    assert generator == scale_api_client.GENERATOR
+    assert {"ScaleApiError", "NotFound", "TooManyRequests"} <= set(scale_api_client.__all__)

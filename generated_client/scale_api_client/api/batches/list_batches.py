@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any, TypedDict, cast
 
 import httpx
 
@@ -10,6 +10,16 @@ from ...models.batch_status import BatchStatus
 from ...models.error import Error
 from ...models.server_error_body import ServerErrorBody
 from ...types import UNSET, Response, Unset
+
+
+class Filters(TypedDict, total=False):
+    """The filters of this list: every query parameter but the paging ones."""
+
+    start_time: str
+    end_time: str
+    exclude_archived: bool
+    status: BatchStatus
+    project: str
 
 
 def _get_kwargs(

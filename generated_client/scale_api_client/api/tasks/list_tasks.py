@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any, TypedDict, cast
 
 import httpx
 
@@ -12,6 +12,26 @@ from ...models.task_review_status import TaskReviewStatus
 from ...models.task_status_filter import TaskStatusFilter
 from ...models.task_type import TaskType
 from ...types import UNSET, Response, Unset
+
+
+class Filters(TypedDict, total=False):
+    """The filters of this list: every query parameter but the paging ones."""
+
+    start_time: str
+    end_time: str
+    status: TaskStatusFilter
+    type_: str | TaskType
+    project: str
+    batch: str
+    customer_review_status: list[TaskReviewStatus]
+    unique_id: list[str]
+    completed_after: str
+    completed_before: str
+    updated_after: str
+    updated_before: str
+    tags: list[str]
+    include_attachment_url: bool
+    limited_response: bool
 
 
 def _get_kwargs(
