@@ -10,7 +10,8 @@ operation. Compared: paths and operations, parameters, request bodies, responses
 added or removed, media types, schemas), schemas (properties, `required`, types, nullability,
 enums open or closed, bounds, patterns, formats, `anyOf`/`oneOf` branches, defaults),
 `x-provenance` tiers, security (requirements and schemes), callbacks and webhooks. Not
-compared (said in every report): descriptions, examples, response headers, links, servers.
+compared (said in every report): descriptions, examples, response headers, links, servers,
+`x-scale-rules` (cross-field rules).
 
 Direction decides (the rules of oasdiff and openapi-diff): what a client *sends* (a request;
 a callback's response) must still be accepted, what it *reads* (a response; a callback's
@@ -56,7 +57,14 @@ SPEC = "openapi/scale.yaml"
 REQUEST, RESPONSE = "request", "response"  # what the client sends / what it reads
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 GATING_TIERS = frozenset({"docs", "sdk"})  # what a default scale-contract run fails a server on
-NOT_COMPARED = ["descriptions", "examples", "response headers", "links", "servers"]
+NOT_COMPARED = [
+    "descriptions",
+    "examples",
+    "response headers",
+    "links",
+    "servers",
+    "x-scale-rules",
+]
 
 # -- the classification table ------------------------------------------------------------------
 

@@ -428,3 +428,11 @@ def test_text_output_groups_one_change_made_at_many_places(
 
 def test_the_committed_spec_against_itself_has_no_change() -> None:
     assert main(["HEAD"]) == 0
+
+
+def test_the_documented_workflow_gates_on_the_script_against_the_base_branch() -> None:
+    workflow = Path(__file__).resolve().parent.parent / "docs" / "github-actions-spec-diff.yml"
+    text = workflow.read_text(encoding="utf-8")
+    assert 'python scripts/spec_diff.py "origin/${{ github.base_ref }}"' in text
+    assert "gh pr comment" in text
+    assert 'exit "${{ steps.diff.outputs.status }}"' in text
