@@ -69,9 +69,12 @@ spec: $(STAMP)
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml
+	@echo "make: installing the kit into $(VENV) from PyPI (first run, or pyproject.toml changed; about a minute)"
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
+	@echo "make: [1/2] pip"
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "make: [2/2] the kit and its pinned tools (schemathesis, hypothesis, openapi-python-client, ...)"
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	# generated_client/ on the venv's path, so a regeneration is what the tests import
 	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "generated_client.pth").write_text("$(CURDIR)/generated_client\n")'

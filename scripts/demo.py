@@ -17,6 +17,12 @@ from scale_mock.testing import SubprocessMock
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "reports" / "latest"
+NEXT_STEPS = """
+Next:
+  1. your own server:    .venv/bin/scale-contract --base-url https://api.scale.com/v1 \\
+                             --api-key "$SCALE_API_KEY"   (test_ keys; touches only what it creates)
+  2. the typed client:   make client   (regenerates generated_client/ from openapi/scale.yaml)
+  3. the docs:           make docs     (the reference, provenance and this report, in docs/site/)"""
 
 
 def main() -> int:
@@ -31,6 +37,7 @@ def main() -> int:
         command += ["--report", str(REPORT)]
         status = subprocess.run(command, check=False).returncode
         print(f"contract run: {time.monotonic() - started:.0f} s, exit {status}")
+    print(NEXT_STEPS)
     return status
 
 
