@@ -53,7 +53,7 @@ docs: $(STAMP)
 ## docs-test: docs, Debian's chromium (installed if missing; needs root), and the render test
 docs-test: docs
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
-	$(BIN)/python -m pytest tests/docs_tests -v
+	$(BIN)/python -m pytest -p no:cacheprovider tests/docs_tests -v --durations=0
 
 ## spec-diff: changes to the spec since BASE (a git ref), breaking or not; fails on a breaking
 ## change without a major bump of info.version. Usage: make spec-diff BASE=main
