@@ -42,10 +42,23 @@ from scale_mock.guards import (
 )
 from scale_mock.journal import RequestJournal
 from scale_mock.spec import MULTIPART, CompiledOperation, CompiledSpec, load_spec
-from scale_mock.store import Storage
+from scale_mock.store import Storage, StorageFault
 from scale_mock.validation import validate_request
 
 PREFIX = "/v1"
+# Operations that read every record of a kind in the account (the API pages none of them): their
+# transactions run on a worker thread, however large the account, never on the event loop.
+WHOLE_ACCOUNT = frozenset(
+    {
+        "list_projects",
+        "list_teammates",
+        "list_studio_assignments",
+        "list_studio_project_groups",
+        "list_studio_batches",
+        "set_studio_batches_priorities",
+        "reset_studio_batches_priorities",
+    }
+)
 HOLD_HEADER = "scale-mock-hold"
 
 
@@ -236,6 +249,9 @@ def build_app(
         except ApiError as error:
             status = error.status
             raise
+        except StorageFault:
+            status = 503  # as `errors` renders it
+            raise
         finally:
             if entry is not None:
                 journal.finish(entry, seen.get("operation_id"), status, seen.get("task_id"))
@@ -281,8 +297,9 @@ def build_app(
             content_type,
         )
         handler = handlers[operation.operation_id]
+        heavy = form is not None or operation.operation_id in WHOLE_ACCOUNT
         result = await services.in_transaction(
-            key, lambda tx: handler(Context(services, tx, valid, hold)), heavy=form is not None
+            key, lambda tx: handler(Context(services, tx, valid, hold)), heavy=heavy
         )
         if is_task_creation(operation) and isinstance(result, dict):
             seen["task_id"] = result.get("task_id")

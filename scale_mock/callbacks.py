@@ -29,6 +29,7 @@ import heapq
 import ipaddress
 import itertools
 import json
+import logging
 import socket
 import ssl
 import threading
@@ -42,6 +43,8 @@ import httpcore
 
 from scale_mock.clock import now
 from scale_mock.store import Storage, StorageFault, Tx
+
+log = logging.getLogger("scale_mock.callbacks")
 
 MAX_ATTEMPTS = 20
 # Seconds before each retry: doubling from 10 s, capped at 2 h; the 19 waits add up to ~21 h.
@@ -174,6 +177,8 @@ class _Delivery:
     url: str = field(compare=False)
     payload: bytes = field(compare=False)
     attempt: int = field(default=1, compare=False)
+    # an attempt made whose outcome the database could not keep: (outcome, succeeded, final)
+    unrecorded: tuple[dict[str, Any], bool, bool] | None = field(default=None, compare=False)
 
 
 class CallbackDispatcher:
@@ -300,39 +305,46 @@ class CallbackDispatcher:
                         del self._parked[tenant]
 
     def _attempt(self, delivery: _Delivery) -> None:
-        outcome: dict[str, Any] = {"attempt": delivery.attempt, "at": now()}
-        retryable = True
-        try:
-            status = self._post(delivery.url, delivery.payload)
-            outcome["status_code"] = status
-            succeeded = 200 <= status < 300
-        except CallbackRefused:
-            outcome["error"] = UNREACHABLE
-            succeeded, retryable = False, False
-        except (_Unreachable, OSError, ValueError):
-            outcome["error"] = UNREACHABLE
-            succeeded = False
-        except Exception:  # never lose the record of an attempt
-            outcome["error"] = UNREACHABLE
-            succeeded = False
-        final = succeeded or not retryable or delivery.attempt >= MAX_ATTEMPTS
+        if delivery.unrecorded is not None:  # sent already; only its record is owed
+            outcome, succeeded, final = delivery.unrecorded
+        else:
+            outcome, succeeded, retryable = self._send_once(delivery)
+            final = succeeded or not retryable or delivery.attempt >= MAX_ATTEMPTS
         if self._stopping and not final:
             return
         try:
             self._record(delivery, outcome, succeeded if final else None)
-        except StorageFault:
-            # The database cannot keep the outcome now (full, locked): the attempt is made
-            # again later rather than its record lost (callbacks are at-least-once anyway).
+        except StorageFault as fault:
+            # The database cannot keep the outcome now (full, locked): keep it and record it
+            # later, without sending the callback again, until the database takes it.
+            if delivery.unrecorded is None:
+                log.warning("callback of task %s not recorded yet: %s", delivery.task_id, fault)
+            delivery.unrecorded = (outcome, succeeded, final)
             delivery.due = time.monotonic() + STORAGE_RETRY_DELAY
             delivery.order = next(self._order)
             self._schedule(delivery)
             return
+        delivery.unrecorded = None
         if not final:
             delay = RETRY_DELAYS[delivery.attempt - 1] * self._time_scale
             delivery.due = time.monotonic() + delay
             delivery.attempt += 1
             delivery.order = next(self._order)
             self._schedule(delivery)
+
+    def _send_once(self, delivery: _Delivery) -> tuple[dict[str, Any], bool, bool]:
+        """One POST: its outcome, whether it succeeded, whether a failure may be retried."""
+        outcome: dict[str, Any] = {"attempt": delivery.attempt, "at": now()}
+        try:
+            status = self._post(delivery.url, delivery.payload)
+        except CallbackRefused:
+            outcome["error"] = UNREACHABLE
+            return outcome, False, False
+        except Exception:  # unreachable, or anything else: never lose the record of an attempt
+            outcome["error"] = UNREACHABLE
+            return outcome, False, True
+        outcome["status_code"] = status
+        return outcome, 200 <= status < 300, True
 
     def _resolve(self, host: str, port: int) -> list[str]:
         """Every address of `host`, each allowed by the policy (else `_Unreachable`)."""

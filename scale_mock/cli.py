@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
+from starlette.applications import Starlette
 
 from scale_mock import server
 from scale_mock.app import build_app
 from scale_mock.callbacks import DEFAULT_AUTH_KEY, CallbackPolicy, set_default_policy
 from scale_mock.guards import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_UPLOAD_SIZE
-from scale_mock.spec import load_spec
-from scale_mock.store import Store
+from scale_mock.spec import CompiledSpec, load_spec
+from scale_mock.store import StorageFault, Store
 
 
 def _positive_int(text: str) -> int:
@@ -132,8 +133,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=_positive_seconds,
         default=server.DEFAULT_HEADER_TIMEOUT,
         metavar="S",
-        help="close a connection whose request head has not all arrived S seconds after it "
-        "opened or after the previous response, or whose body stalls for S seconds "
+        help="close a connection whose request head has not all arrived S seconds after the "
+        "connection opened or the request's first byte, or whose body stalls for S seconds "
         f"(default {server.DEFAULT_HEADER_TIMEOUT:g})",
     )
     parser.add_argument(
@@ -173,6 +174,23 @@ def startup_line(
     )
 
 
+def _built(
+    store: Store, spec: CompiledSpec, keys: frozenset[str] | None, args: argparse.Namespace
+) -> Starlette:
+    return build_app(
+        store,
+        spec=spec,
+        keys=keys,
+        faults=args.faults,
+        rate_limit=args.rate_limit,
+        callback_auth_key=args.callback_auth_key,
+        callback_time_scale=args.callback_time_scale,
+        hold_test_tasks=args.hold_test_tasks,
+        max_body_size=args.max_body_size,
+        max_upload_size=args.max_upload_size,
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     keys = None
@@ -193,18 +211,10 @@ def main(argv: list[str] | None = None) -> None:
     except sqlite3.Error as error:
         hint = f"scale-mock: --db {args.db}: not a usable SQLite file ({error})"
         raise SystemExit(hint) from None
-    app = build_app(
-        store,
-        spec=spec,
-        keys=keys,
-        faults=args.faults,
-        rate_limit=args.rate_limit,
-        callback_auth_key=args.callback_auth_key,
-        callback_time_scale=args.callback_time_scale,
-        hold_test_tasks=args.hold_test_tasks,
-        max_body_size=args.max_body_size,
-        max_upload_size=args.max_upload_size,
-    )
+    try:
+        app = _built(store, spec, keys, args)
+    except StorageFault as fault:  # the start-up pass over the database could not write
+        raise SystemExit(f"scale-mock: --db {args.db}: {fault.detail}") from None
     scheme = "https" if args.ssl_certfile else "http"
     line = startup_line(args.host, args.port, scheme, args.db, keys, spec.spec.version)
     print(line, flush=True)

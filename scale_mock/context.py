@@ -29,11 +29,12 @@ class Services:
         self, tenant: str, work: Callable[[Tx], T], *, heavy: bool = False
     ) -> T:
         """`work(tx)` in one transaction of `tenant`, never making the event loop wait for the
-        database. A transaction that can start at once runs on the loop: each is a few indexed
-        statements (every list pages in one query), and a hop to a worker thread per request
+        database. A transaction that can start at once runs on the loop: most are a few indexed
+        statements (the paged lists page in one query), and a hop to a worker thread per request
         would halve the requests served. One that would have to wait (another transaction, or
-        another process, holds the database), or is `heavy` (an upload's bytes), runs on a
-        worker thread, so `/_mock/health` and every other connection go on being served."""
+        another process, holds the database), or is `heavy` (an upload's bytes, a list of every
+        record of a kind), runs on a worker thread, so `/_mock/health` and every other
+        connection go on being served."""
         if not heavy:
             try:
                 with self.store.transaction(tenant, wait=False) as tx:

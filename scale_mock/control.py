@@ -112,7 +112,7 @@ def routes(
                 "emails": tx.list("email", oldest_first=True).docs,
             }
 
-        return JSONResponse(await services.in_transaction(key, outbox))
+        return JSONResponse(await services.in_transaction(key, outbox, heavy=True))
 
     async def queue_faults(request: Request, key: str) -> Response:
         if not injector.enabled:

@@ -7,11 +7,13 @@ a body, a handler for ever. `GuardedProtocol`, uvicorn's httptools protocol with
 closes such a connection:
 
 - the *header timeout*: a request's whole head must arrive within it, counted from the opening of
-  the connection or from the end of the previous response (so it also bounds what is left of a
-  body the mock answered without reading, e.g. a 401 or a 413);
+  the connection or from the first byte of the request (after a response, the silence before
+  that byte is the idle timeout's); it also bounds what is left of a body the mock answered
+  without reading (e.g. a 401 or a 413), counted from the answer;
 - the *body timeout*: while a request's body is awaited, no byte for this long closes the
   connection (the same value as the header timeout; the clock stops while uvicorn itself holds
-  the socket paused because the handler has not read what arrived yet);
+  the socket paused because the handler has not read what arrived yet), a pipelined request's
+  body included;
 - the *idle timeout*: uvicorn's own keep-alive timeout, between a response and the next request.
 
 A response that ends the connection (`Connection: close`, HTTP/1.0) before the request's body has
@@ -155,12 +157,22 @@ class GuardedProtocol(HttpToolsProtocol):
             return
         super().on_message_complete()
 
+    def on_message_begin(self) -> None:
+        """The first byte of a request after a response: its head is now on the clock (the
+        silence before it was the idle timeout's)."""
+        if self._head_timer is None:
+            self._head_timer = self._arm(self.header_timeout, self._head_timed_out)
+        super().on_message_begin()
+
     def on_response_complete(self) -> None:
         pipelined = bool(self.pipeline)
-        self._body_timer = self._cancel(self._body_timer)
+        early = self._body_pending  # answered before its body ended (a 401, a 413)
+        if not pipelined and not early:
+            # a pipelined request's body timer, or the unread body's, keeps its clock
+            self._body_timer = self._cancel(self._body_timer)
         super().on_response_complete()
         closed = self._real_transport is None or self._real_transport.is_closing()
-        if not pipelined and not closed:  # the next head (or the unread body) is now on the clock
+        if early and not pipelined and not closed:  # the rest of the body gets one timeout
             self._head_timer = self._cancel(self._head_timer)
             self._head_timer = self._arm(self.header_timeout, self._head_timed_out)
 

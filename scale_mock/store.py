@@ -424,6 +424,8 @@ class Store:
     def _begin(self, wait: bool) -> None:
         """BEGIN IMMEDIATE: the write lock at once (statements inside never wait), or `Busy`;
         waiting for another process's lock (up to `BUSY_TIMEOUT_MS`) only when `wait`."""
+        if self._db.in_transaction:  # a rollback failed earlier (an I/O error): end it now
+            self._db.execute("ROLLBACK")
         if not wait:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
@@ -441,7 +443,7 @@ class Store:
     def _roll_back(self) -> None:
         if not self._db.in_transaction:
             return  # SQLite rolled back on its own (e.g. after a full disk)
-        # the error being raised says more than a failed rollback; the next BEGIN starts clean
+        # the error being raised says more than a failed rollback; the next BEGIN ends it
         with suppress(sqlite3.Error):
             self._db.execute("ROLLBACK")
 

@@ -115,6 +115,29 @@ def test_an_idle_keep_alive_connection_is_closed_after_the_idle_timeout() -> Non
         assert closed_by_server(sock)
 
 
+def test_a_shorter_header_timeout_does_not_cut_an_idle_keep_alive_connection() -> None:
+    """Between a response and the next request the idle timeout rules: a header timeout of
+    SHORT must not close a connection idle for longer than SHORT but within `--idle-timeout`."""
+    with (
+        ThreadedMock(header_timeout=SHORT, idle_timeout=30) as server,
+        socket.create_connection(("127.0.0.1", server.port)) as sock,
+    ):
+        sock.settimeout(PATIENCE)
+        for _ in range(2):
+            sock.sendall(b"GET /_mock/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            assert sock.recv(65536).startswith(b"HTTP/1.1 200")
+            time.sleep(SHORT * 3)
+
+
+def test_a_pipelined_request_whose_body_stalls_is_closed(short: ThreadedMock) -> None:
+    """A second request sent with the first, its body stalling: the body timer of the second
+    must survive the first's response."""
+    with socket.create_connection(("127.0.0.1", short.port)) as sock:
+        first = b"GET /_mock/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        sock.sendall(first + head(100) + b'{"na')
+        assert closed_by_server(sock)
+
+
 def test_an_early_answer_that_closes_is_read_whole_not_reset(short: ThreadedMock) -> None:
     """A bad key on a large `Connection: close` POST: the 401 comes before the body is read;
     the server reads the rest of the body and drops it before closing, so the client, still
