@@ -5,7 +5,9 @@
 
 The pinned openapi-python-client renders the spec with the config and the custom templates in
 `scripts/client/`, its ruff post-hooks format the result, and the hand-written modules of
-`scripts/client/extensions/` are copied into the package. Everything happens in a scratch
+`scripts/client/extensions/` are copied into the package, beside `typed.py`, which
+`scripts/typed_responses.py` writes from the spec (the responses tied to each task type).
+Everything happens in a scratch
 directory that then replaces the output, so files the spec no longer produces disappear and a
 second run changes nothing.
 """
@@ -20,6 +22,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import typed_responses
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "scale.yaml"
@@ -52,6 +56,12 @@ def generate(into: Path) -> None:
         sys.exit(f"openapi-python-client failed:\n{result.stdout}{result.stderr}")
     for module in sorted((CLIENT_DIR / "extensions").glob("*.py")):
         shutil.copyfile(module, into / PACKAGE / module.name)
+    typed = typed_responses.write(into / PACKAGE, SPEC)
+    # formatted as the generator's post-hooks format the rest (the package's own ruff settings)
+    for hook in (["check", "--fix-only"], ["format"]):
+        subprocess.run(
+            [str(bin_dir / "ruff"), *hook, str(typed)], cwd=into, check=True, capture_output=True
+        )
 
 
 def _is_artifact(part: str) -> bool:

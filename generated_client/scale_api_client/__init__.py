@@ -18,6 +18,7 @@ from .errors import (
 )
 from .pagination import aiter_batches, aiter_tasks, iter_batches, iter_tasks
 from .scale import DEFAULT_BASE_URL, from_api_key
+from .typed import response_of
 from .waiting import await_task, wait_for_task
 
 # The package's version is the spec's `info.version`; what made it is in its metadata too
@@ -50,5 +51,6 @@ __all__ = (
     "from_api_key",
     "iter_batches",
     "iter_tasks",
+    "response_of",
     "wait_for_task",
 )
