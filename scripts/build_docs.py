@@ -3,8 +3,10 @@ conformance report as a page beside it, in docs/site/.
 
 - `redocly lint` with the rules of docs/redocly.yaml first: a finding stops the build.
 - docs/site/index.html: Redoc (`@redocly/cli build-docs`, pinned in docs/package.json and
-  installed into docs/node_modules, themed by docs/redocly.yaml: required properties first)
-  with every operation, schema, constraint, example and the callback payloads (the `webhooks`
+  installed into docs/node_modules, themed by docs/redocly.yaml: required properties first;
+  its page is docs/reference.hbs, where Redoc renders in the browser instead of hydrating the
+  markup build-docs prerenders, which React rejected with errors #418 and #423) with every
+  operation, schema, constraint, example and the callback payloads (the `webhooks`
   section). Redoc renders a copy of the spec (`reference_document`), never openapi/scale.yaml
   itself: the copy adds code samples to every operation (curl, the generated client, the
   official SDK where it has the call), the provenance tier of each rule beside the node that
@@ -57,6 +59,7 @@ SITE = DOCS / "site"
 LATEST = ROOT / "reports" / "latest"
 REPORT = LATEST / "summary.md"  # contract_tests.report.SUMMARY_FILE: a run has been reported
 HTML_REPORT = LATEST / "report.html"  # contract_tests.report.REPORT_FILE
+TEMPLATE = DOCS / "reference.hbs"  # build-docs' page: Redoc renders in the browser, no hydration
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{title}</title>
@@ -507,9 +510,24 @@ def redocly() -> Path:
     return binary
 
 
+PRERENDERED = re.compile(r'(<div id="redoc">).*?(</div>\s*<script>\s*const __redoc_state = )', re.S)
+PRERENDERED_STYLE = re.compile(r'<style data-styled="true"[^>]*>.*?</style>', re.S)
+
+
+def unprerendered(page: str) -> str:
+    """The page without the markup build-docs prerendered, nor its styles: docs/reference.hbs
+    has Redoc render the reference in the browser (hydrating the prerendered markup failed:
+    React errors #418 and #423), so they would only weigh the page (half of it)."""
+    page, found = PRERENDERED.subn(r"\1\2", page, count=1)
+    if not found or "Redoc.init(" not in page:
+        raise RuntimeError("no prerendered Redoc to drop: has build-docs changed its template?")
+    return PRERENDERED_STYLE.sub("", page, count=1)
+
+
 def self_contained(page: str) -> str:
-    """Inline the Redoc script the page would fetch from a CDN, and drop the web-font link
-    (system fonts are used instead), so the page works offline, as one file."""
+    """Inline the Redoc script the page would fetch from a CDN, and drop any web-font link
+    (docs/reference.hbs has none: system fonts are used), so the page works offline, as one
+    file."""
     script = re.search(
         r'<script src="https://cdn\.redocly\.com/[^"]*/redoc\.standalone\.js"></script>', page
     )
@@ -540,9 +558,10 @@ def build_reference() -> Path:
         document = reference_document(scale_spec.load())
         source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
         command = [str(redocly()), "build-docs", str(source), "-o", str(target)]
-        command += ["--config", str(DOCS / "redocly.yaml")]
+        command += ["--config", str(DOCS / "redocly.yaml"), "--template", str(TEMPLATE)]
         subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
-    target.write_text(self_contained(target.read_text(encoding="utf-8")), encoding="utf-8")
+    page = unprerendered(target.read_text(encoding="utf-8"))
+    target.write_text(self_contained(page), encoding="utf-8")
     return target
 
 
