@@ -17,10 +17,13 @@ demo: $(STAMP)
 test: lint typecheck docs-for-tests
 	$(BIN)/python -m pytest -n 2
 
-# Best effort: a machine without npm, network or root runs every other test all the same.
+# Best effort, each step bounded in time: a machine without npm, network or root runs every
+# other test all the same. A failed build leaves no docs/site/ behind, so no test judges a stale
+# or half-built page.
 docs-for-tests: $(STAMP)
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null 2>&1) || echo "make: Chromium could not be installed: the browser tests will skip"
-	@(command -v npm >/dev/null && $(MAKE) --no-print-directory docs) || echo "make: the docs could not be built (needs npm): the docs tests will skip"
+	@command -v chromium >/dev/null || (timeout 300 apt-get update -qq && timeout 300 apt-get install -y -qq chromium >/dev/null 2>&1) || echo "make: Chromium could not be installed: the browser tests will skip"
+	@rm -rf docs/site
+	@(command -v npm >/dev/null && timeout 600 $(MAKE) --no-print-directory docs) || (rm -rf docs/site; echo "make: the docs were not built (no npm, no network, or the build failed): the docs tests will skip")
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

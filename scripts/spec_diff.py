@@ -57,6 +57,7 @@ SPEC = "openapi/scale.yaml"
 REQUEST, RESPONSE = "request", "response"  # what the client sends / what it reads
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 GATING_TIERS = frozenset({"docs", "sdk"})  # what a default scale-contract run fails a server on
+UNMARKED = "unmarked"  # a keyword with no x-provenance entry
 NOT_COMPARED = [
     "descriptions",
     "examples",
@@ -518,11 +519,17 @@ class Differ:
     def tier_diff(self, a: Json, b: Json, pb: str, ctx: Ctx) -> Iterator[Finding]:
         """A rule whose `x-provenance` tier moves into the gating tiers now fails servers."""
         marks_a, marks_b = a.get("x-provenance") or {}, b.get("x-provenance") or {}
-        for key in sorted(set(marks_a) & set(marks_b), key=str):
-            before, after = marks_a[key], marks_b[key]
+        for key in sorted(set(marks_a) | set(marks_b), key=str):
+            if key not in marks_a or key not in marks_b:
+                keyword = str(key).split(":")[0]
+                if keyword not in a or keyword not in b:
+                    continue  # the rule itself came or went: the constraint diff says so
+            # an unmarked keyword gates a default run (`scale_spec.provenance.gated` keeps it)
+            before, after = marks_a.get(key, UNMARKED), marks_b.get(key, UNMARKED)
             if before == after:
                 continue
-            gates_a, gates_b = before in GATING_TIERS, after in GATING_TIERS
+            gates_a = before in GATING_TIERS or before == UNMARKED
+            gates_b = after in GATING_TIERS or after == UNMARKED
             kind = (
                 "tier-tightened"
                 if gates_b and not gates_a

@@ -51,17 +51,20 @@ def response_of(task: Task, task_type: TaskType | str) -> Any: ...
 
 
 def response_of(task: Task, task_type: TaskType | str) -> Any:
-    """The response of `task`, which must be of `task_type`: the first model of the type's
-    schemas that reads it (the spec's order), else the raw dict. `ValueError` if the task is
-    of another type or has no response yet."""
+    """The response of `task`, which must be of `task_type`: for a completed task the first
+    model of the type's schemas that reads it (the spec's order), for a task in error its
+    `AttachmentError`; else (no model reads it, another status) the raw dict. `ValueError` if
+    the task is of another type or has no response yet."""
     if str(task.type_) != str(task_type):
         raise ValueError(f"task {task.task_id} is of type {task.type_!s}, not {task_type!s}")
     raw = task.response
     if raw is None or not hasattr(raw, "to_dict"):
         raise ValueError(f"task {task.task_id} has no response yet (status {task.status!s})")
     data: dict[str, Any] = raw.to_dict()
-    failed = str(task.status) == "error"
-    for model in ON_ERROR if failed else RESPONSES.get(str(task_type), ()):
+    # the spec ties a type's schemas to a completed task, and `ON_ERROR` to a task in error
+    status = str(task.status)
+    models = ON_ERROR if status == "error" else RESPONSES.get(str(task_type), ())
+    for model in models if status in ("completed", "error") else ():
         try:
             return model.from_dict(data)
         except (KeyError, TypeError, ValueError):
@@ -118,7 +121,8 @@ def render(document: Mapping[str, Any], members: Mapping[str, str], models_known
     for kind, names in sorted(tied.items()):
         if kind not in members:
             raise LookupError(f"TaskType has no member for {kind!r}")
-        returns = " | ".join(dict.fromkeys([*names, *on_error]))
+        # a response no model reads (a server's own shape) stays the dict it was
+        returns = " | ".join([*dict.fromkeys([*names, *on_error]), "dict[str, Any]"])
         text += OVERLOAD.format(member=members[kind], value=kind, returns=returns)
     return text + BODY
 

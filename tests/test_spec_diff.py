@@ -277,6 +277,13 @@ PAIRS: dict[str, tuple[Doc, Edit, str, str, str]] = {
         "non-breaking",
         "#/components/schemas/TaskType/x-provenance/enum",
     ),
+    "provenance entry removed from a present keyword (it now gates, unmarked)": (
+        REAL,
+        lambda d: real_parameter(d, "/tasks", "offset")["schema"]["x-provenance"].pop("minimum"),
+        "tier-tightened",
+        "breaking",
+        "#/paths/~1tasks/get/parameters/5/schema/x-provenance/minimum",
+    ),
     "security alternative added": (
         REAL,
         lambda d: d["paths"]["/task/annotation"]["post"]["security"].append({"bearer": []}),
@@ -433,6 +440,7 @@ def test_the_committed_spec_against_itself_has_no_change() -> None:
 def test_the_documented_workflow_gates_on_the_script_against_the_base_branch() -> None:
     workflow = Path(__file__).resolve().parent.parent / "docs" / "github-actions-spec-diff.yml"
     text = workflow.read_text(encoding="utf-8")
-    assert 'python scripts/spec_diff.py "origin/${{ github.base_ref }}"' in text
+    assert "BASE_REF: ${{ github.base_ref }}" in text  # passed by the environment, not pasted
+    assert 'python scripts/spec_diff.py "origin/$BASE_REF"' in text
     assert "gh pr comment" in text
     assert 'exit "${{ steps.diff.outputs.status }}"' in text

@@ -51,55 +51,55 @@ ON_ERROR: tuple[type[Any], ...] = (AttachmentError,)
 @overload
 def response_of(
     task: Task, task_type: Literal[TaskType.ANNOTATION, "annotation"]
-) -> BoxAnnotationResponse | AttachmentError: ...
+) -> BoxAnnotationResponse | AttachmentError | dict[str, Any]: ...
 
 
 @overload
 def response_of(
     task: Task, task_type: Literal[TaskType.CATEGORIZATION, "categorization"]
-) -> CategorizationResponse | AttachmentError: ...
+) -> CategorizationResponse | AttachmentError | dict[str, Any]: ...
 
 
 @overload
 def response_of(
     task: Task, task_type: Literal[TaskType.CUBOIDANNOTATION, "cuboidannotation"]
-) -> CuboidAnnotationResponse | AttachmentError: ...
+) -> CuboidAnnotationResponse | AttachmentError | dict[str, Any]: ...
 
 
 @overload
 def response_of(
     task: Task, task_type: Literal[TaskType.LINEANNOTATION, "lineannotation"]
-) -> LineAnnotationResponse | AttachmentError: ...
+) -> LineAnnotationResponse | AttachmentError | dict[str, Any]: ...
 
 
 @overload
 def response_of(
     task: Task, task_type: Literal[TaskType.PHONECALL, "phonecall"]
-) -> PhonecallResponse | AttachmentError: ...
+) -> PhonecallResponse | AttachmentError | dict[str, Any]: ...
 
 
 @overload
 def response_of(
     task: Task, task_type: Literal[TaskType.POINTANNOTATION, "pointannotation"]
-) -> PointAnnotationResponse | AttachmentError: ...
+) -> PointAnnotationResponse | AttachmentError | dict[str, Any]: ...
 
 
 @overload
 def response_of(
     task: Task, task_type: Literal[TaskType.POLYGONANNOTATION, "polygonannotation"]
-) -> PolygonAnnotationResponse | AttachmentError: ...
+) -> PolygonAnnotationResponse | AttachmentError | dict[str, Any]: ...
 
 
 @overload
 def response_of(
     task: Task, task_type: Literal[TaskType.SEGMENTANNOTATION, "segmentannotation"]
-) -> SegmentationResponse | AttachmentError: ...
+) -> SegmentationResponse | AttachmentError | dict[str, Any]: ...
 
 
 @overload
 def response_of(
     task: Task, task_type: Literal[TaskType.TEXTCOLLECTION, "textcollection"]
-) -> RapidAnnotationResponse | AttachmentError: ...
+) -> RapidAnnotationResponse | AttachmentError | dict[str, Any]: ...
 
 
 @overload
@@ -107,17 +107,20 @@ def response_of(task: Task, task_type: TaskType | str) -> Any: ...
 
 
 def response_of(task: Task, task_type: TaskType | str) -> Any:
-    """The response of `task`, which must be of `task_type`: the first model of the type's
-    schemas that reads it (the spec's order), else the raw dict. `ValueError` if the task is
-    of another type or has no response yet."""
+    """The response of `task`, which must be of `task_type`: for a completed task the first
+    model of the type's schemas that reads it (the spec's order), for a task in error its
+    `AttachmentError`; else (no model reads it, another status) the raw dict. `ValueError` if
+    the task is of another type or has no response yet."""
     if str(task.type_) != str(task_type):
         raise ValueError(f"task {task.task_id} is of type {task.type_!s}, not {task_type!s}")
     raw = task.response
     if raw is None or not hasattr(raw, "to_dict"):
         raise ValueError(f"task {task.task_id} has no response yet (status {task.status!s})")
     data: dict[str, Any] = raw.to_dict()
-    failed = str(task.status) == "error"
-    for model in ON_ERROR if failed else RESPONSES.get(str(task_type), ()):
+    # the spec ties a type's schemas to a completed task, and `ON_ERROR` to a task in error
+    status = str(task.status)
+    models = ON_ERROR if status == "error" else RESPONSES.get(str(task_type), ())
+    for model in models if status in ("completed", "error") else ():
         try:
             return model.from_dict(data)
         except (KeyError, TypeError, ValueError):

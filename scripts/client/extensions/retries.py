@@ -67,7 +67,7 @@ def _before_attempt(request: httpx.Request) -> int:
     """Number this attempt; from the second on, log the retry and what it follows."""
     sent, outcome = request.extensions.get(_ATTEMPT, (0, ""))
     if sent:
-        url, attempt = request.url, sent + 1
+        url, attempt = request.url.copy_with(username=None, password=None), sent + 1
         log.warning("retrying %s %s (attempt %d) after %s", request.method, url, attempt, outcome)
     return int(sent) + 1
 

@@ -18,7 +18,13 @@ from .retries import ScaleRetryTransport, default_retry
 DEFAULT_BASE_URL = "https://api.scale.com/v1"
 # Creating a task is a round trip with storage behind it; 30 s leaves room, 10 s to connect.
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
-USER_AGENT = "scale-api-client/0.1.0 (generated; httpx)"
+
+
+def user_agent() -> str:
+    """`scale-api-client/<version>`: the package's version is the spec's `info.version`."""
+    from . import __version__  # the package's __init__ imports this module first
+
+    return f"scale-api-client/{__version__} (generated; httpx)"
 
 
 def from_api_key(
@@ -33,9 +39,10 @@ def from_api_key(
     """A client for `api_key` (a `test_...` or `live_...` key).
 
     Retries (on by default) re-send idempotent requests, and creates that carry a `unique_id`,
-    on 429 and 5xx with exponential backoff and full jitter, honouring `Retry-After`; pass
-    `retry=` to tune them or `retries=False` to turn them off. `verify` takes an SSL context,
-    a CA bundle path, or False.
+    on 429 and 5xx, and after a timeout or a dropped connection (never a refused one), with
+    exponential backoff and full jitter, honouring `Retry-After`; pass `retry=` to replace the
+    policy (its own `retry_on_exceptions` then apply) or `retries=False` to turn them off.
+    `verify` takes an SSL context, a CA bundle path, or False.
     """
     if not api_key:
         raise ValueError("an API key is required")
@@ -51,6 +58,6 @@ def from_api_key(
         prefix="Basic",
         timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout),
         verify_ssl=verify,
-        headers={"User-Agent": USER_AGENT},
+        headers={"User-Agent": user_agent()},
         httpx_args={"transport": transport},
     )
