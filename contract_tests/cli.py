@@ -49,6 +49,11 @@ def fail(message: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    given = sys.argv[1:] if argv is None else argv
+    if given[:1] == ["proxy"]:  # `scale-contract proxy ...`: the validation proxy
+        from contract_tests.proxy.cli import main as proxy_main
+
+        return proxy_main(given[1:])
     args = parse_args(argv)
     values = vars(args)
     problem = options.usage_problem(values)
