@@ -28,6 +28,7 @@ without --allow-account-writes, and billable creates count against --max-billabl
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
@@ -195,8 +196,46 @@ def _describe(response: Any) -> str:
     return f"{response.status_code} {content_type}: {text}"
 
 
+# Headers of HTTP's own framing and connection handling, not of the API: a generated value
+# (`content-length: ~`, seen) makes the request unreadable to any HTTP server, whose protocol
+# 400 then says nothing of the API. The spec declares none of them as a parameter.
+TRANSPORT_HEADERS = frozenset(
+    {
+        "content-length",
+        "transfer-encoding",
+        "host",
+        "connection",
+        "keep-alive",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "upgrade",
+        "expect",
+    }
+)
+# RFC 9110 section 5: a field name is a token; a value is visible ASCII, spaces and tabs, not
+# starting or ending with whitespace (stricter parsers, e.g. llhttp, refuse anything else).
+_FIELD_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_FIELD_VALUE = re.compile(r"(?:[\x21-\x7e](?:[\x20-\x7e\t]*[\x21-\x7e])?)?")
+
+
+def _keep_http_valid(case: Case[Any]) -> None:
+    """Drop generated headers that would make the request invalid HTTP (see above)."""
+    headers = case.headers
+    if not headers:
+        return
+    for name in list(headers):
+        value = headers[name]
+        text = value if isinstance(value, str) else str(value)
+        framing = name.lower() in TRANSPORT_HEADERS
+        if framing or not _FIELD_NAME.fullmatch(name) or not _FIELD_VALUE.fullmatch(text):
+            del headers[name]
+
+
 def _make_safe(case: Case[Any], target: Target) -> None:
-    """Keep the case off objects this run did not create, and tag what it creates."""
+    """Keep the case off objects this run did not create, tag what it creates, and send only
+    valid HTTP."""
+    _keep_http_valid(case)
     missing = f"{safety.RUN_PREFIX}nx-{target.run_id}"
     if case.method.upper() != "GET":
         for name in list(case.path_parameters or {}):
