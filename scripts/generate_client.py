@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -24,6 +25,8 @@ import tempfile
 from pathlib import Path
 
 import typed_responses
+
+import scale_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "scale.yaml"
@@ -56,12 +59,25 @@ def generate(into: Path) -> None:
         sys.exit(f"openapi-python-client failed:\n{result.stdout}{result.stderr}")
     for module in sorted((CLIENT_DIR / "extensions").glob("*.py")):
         shutil.copyfile(module, into / PACKAGE / module.name)
+    write_version(into / PACKAGE)
     typed = typed_responses.write(into / PACKAGE, SPEC)
     # formatted as the generator's post-hooks format the rest (the package's own ruff settings)
     for hook in (["check", "--fix-only"], ["format"]):
         subprocess.run(
             [str(bin_dir / "ruff"), *hook, str(typed)], cwd=into, check=True, capture_output=True
         )
+
+
+def write_version(package: Path) -> None:
+    """`_version.py`: the package's version (the spec's `info.version`, as in its metadata) and
+    the generator that made it, for the package's `__init__` and its User-Agent alike."""
+    generator = f"openapi-python-client {importlib.metadata.version('openapi-python-client')}"
+    text = (
+        '"""The version of this package (the spec\'s `info.version`) and what generated it."""\n\n'
+        f'__version__ = "{scale_spec.load(SPEC).version}"\n'
+        f'GENERATOR = "{generator}"\n'
+    )
+    (package / "_version.py").write_text(text)
 
 
 def _is_artifact(part: str) -> bool:

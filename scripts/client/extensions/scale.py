@@ -12,6 +12,7 @@ import ssl
 import httpx
 from httpx_retries import Retry
 
+from ._version import __version__
 from .client import AuthenticatedClient
 from .retries import ScaleRetryTransport, default_retry
 
@@ -22,8 +23,6 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 def user_agent() -> str:
     """`scale-api-client/<version>`: the package's version is the spec's `info.version`."""
-    from . import __version__  # the package's __init__ imports this module first
-
     return f"scale-api-client/{__version__} (generated; httpx)"
 
 
