@@ -16,6 +16,7 @@ import time
 import zlib
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any
 from urllib.parse import quote
 
@@ -43,16 +44,19 @@ HOP_BY_HOP = frozenset(
 SHOWN_BODY = 600  # characters of an answer a failure record shows
 
 
-def _decoded(body: bytes, encoding: str) -> bytes | None:
+def _decoded(body: bytes, encoding: str, cap: int) -> bytes | None:
     """The body as the checks read it; None when its encoding is not one read here."""
     encoding = encoding.strip().lower()
     if encoding in ("", "identity"):
         return body
     if encoding in ("gzip", "deflate"):
+        # decoded no further than the cap: a small body may expand a thousandfold
+        decoder = zlib.decompressobj(47 if encoding == "gzip" else 15)
         try:
-            return zlib.decompress(body, 47 if encoding == "gzip" else 15)
+            out = decoder.decompress(body, cap + 1)
         except zlib.error:
             return None
+        return None if len(out) > cap or decoder.unconsumed_tail else out
     return None
 
 
@@ -81,7 +85,9 @@ class ProxyApp:
     @property
     def client(self) -> httpx.AsyncClient:
         if self._client is None:
-            self._client = httpx.AsyncClient(timeout=self.timeout, trust_env=False)
+            # no cookie jar that keeps anything: one client's cookies never reach another's
+            jar = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
+            self._client = httpx.AsyncClient(timeout=self.timeout, trust_env=False, cookies=jar)
         return self._client
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -132,7 +138,15 @@ class ProxyApp:
             content = checked_request = bytes(kept)
         forwarded = [(k, v) for k, v in headers if k.lower() not in HOP_BY_HOP | {"host"}]
         url = self._url(raw_path, query)
-        request = self.client.build_request(method, url, headers=forwarded, content=content)
+        # built here, not by the client: its default headers (Accept-Encoding, User-Agent, ...)
+        # and cookies would change what the client sent
+        request = httpx.Request(
+            method,
+            url,
+            headers=forwarded,
+            content=content,
+            extensions={"timeout": self.timeout.as_dict()},
+        )
         entry: dict[str, Any] = {
             "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
             "method": method,
@@ -231,7 +245,7 @@ class ProxyApp:
             answer_type = response.headers.get("content-type", "")
             body = response_body
             if body is not None:
-                body = _decoded(body, response.headers.get("content-encoding", ""))
+                body = _decoded(body, response.headers.get("content-encoding", ""), self.cap)
             findings += self.checker.check_response(
                 verdict.operation, response.status_code, answer_type, body
             )
@@ -241,7 +255,8 @@ class ProxyApp:
             answered = f"{response.status_code} {answer_type}: {text}"
         elif entry["upstream_fault"]:
             answered = f"{entry['status']}: {entry['upstream_fault']}"
-        operation = verdict.operation.label if verdict.operation else f"{method} {raw_path}"
+        # one label for every request the spec has no operation for: paths are countless
+        operation = verdict.operation.label if verdict.operation else f"{method} (no operation)"
         has_auth = any(k.lower() == "authorization" for k, _ in headers)
         shown_body = (
             request_body if request_body is not None and len(request_body) <= 4096 else None

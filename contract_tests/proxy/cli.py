@@ -66,6 +66,9 @@ def settings_from(argv: list[str]) -> Settings | str:
     upstream = urlsplit(args.upstream)
     if upstream.scheme not in ("http", "https") or not upstream.hostname:
         return f"--upstream must be an http(s) URL, not {args.upstream!r}"
+    if upstream.username or upstream.password:
+        # it would replace each client's own Authorization and land in logs and reports
+        return "--upstream must not carry credentials: clients send their own keys"
     if not 0 < args.port < 65536:
         return f"--port must be 1-65535, not {args.port}"
     if args.max_check_bytes < 0 or args.timeout <= 0:

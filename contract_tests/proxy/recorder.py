@@ -81,18 +81,18 @@ class Recorder:
             self.exchanges += 1
             for finding in findings:
                 test = f"proxy {finding.side}: {exchange.operation}"
-                events = self._events.setdefault(test, [])
                 if finding.passed:
                     key = (test, finding.rule.id, exchange.operation)
                     if key not in self._passes:
                         self._passes.add(key)
                         event = records.Event("pass", finding.rule, exchange.operation)
-                        events.append(asdict(event))
+                        self._events.setdefault(test, []).append(asdict(event))
                     continue
                 broken.append(finding.rule.id)
                 self._failures[finding.rule.id] += 1
                 if self._failures[finding.rule.id] > MAX_FAILURES:
-                    continue
+                    continue  # counted, not kept: no record is made for it
+                events = self._events.setdefault(test, [])
                 failure = records.RuleBroken(
                     finding.rule,
                     exchange.operation,

@@ -4,6 +4,7 @@ records the spec's rules as the suite does, logs without secrets, survives a dea
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -174,6 +175,45 @@ def test_a_refused_request_is_the_clients_violation_and_still_forwarded(tmp_path
     assert failure["test"].startswith("proxy request:")
     assert failure["rule"]["id"] == "request.create_imageannotation_task.body.attachment.required"
     assert failure["rule"]["tier"] in ("docs", "sdk")
+
+
+def test_the_upstream_gets_the_clients_headers_only_and_no_other_clients_cookie(
+    tmp_path: Path,
+) -> None:
+    """The proxy adds none of its HTTP client's defaults (Accept-Encoding, User-Agent) and
+    keeps no cookie: one client's `Set-Cookie` never reaches the upstream on another's behalf."""
+    seen: list[dict[str, str]] = []
+
+    def spy(app: ASGIApp) -> ASGIApp:
+        async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] != "http":
+                await app(scope, receive, send)
+                return
+            seen.append({k.decode(): v.decode() for k, v in scope["headers"]})
+
+            async def with_cookie(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    message["headers"] = [*message["headers"], (b"set-cookie", b"lb=secret1")]
+                await send(message)
+
+            await app(scope, receive, with_cookie)
+
+        return wrapped
+
+    with ThreadedMock(wrap=spy) as mock, ThreadedProxy(mock.root_url) as proxy:
+        with socket.create_connection(("127.0.0.1", proxy.port)) as raw:  # a bare client
+            raw.sendall(b"GET /_mock/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            while raw.recv(65536):
+                pass
+        send(proxy, "GET", "/projects")  # another client, which sent no cookie
+    first, second = seen
+    assert "accept-encoding" not in first and "user-agent" not in first, first
+    assert "cookie" not in second, second
+
+
+def test_upstream_credentials_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert scale_contract(["proxy", "--upstream", "https://live_key:@api.example"]) == 2
+    assert "credentials" in capsys.readouterr().err
 
 
 def test_upstream_down_is_a_502_and_no_server_violation(tmp_path: Path) -> None:
