@@ -21,9 +21,7 @@ from jsonschema.exceptions import best_match
 from scale_mock.errors import ApiError, invalid
 from scale_mock.forms import cast_form, parse_form
 from scale_mock.guards import check_value, load_json
-from scale_mock.spec import FORM, Body, CompiledOperation, CompiledSpec, Parameter
-
-_BOOLEANS = {"true": True, "True": True, "false": False, "False": False}
+from scale_mock.spec import FORM, Body, CompiledOperation, CompiledSpec
 
 
 @dataclass
@@ -32,27 +30,6 @@ class ValidRequest:
     path: dict[str, str]
     query: dict[str, Any]
     body: Any
-
-
-def _coerce_scalar(raw: str, schema: Mapping[str, Any]) -> Any:
-    kind = schema.get("type")
-    if kind == "integer":
-        try:
-            return int(raw)
-        except ValueError:
-            return raw
-    if kind == "boolean":
-        return _BOOLEANS.get(raw, raw)
-    return raw
-
-
-def _coerce(param: Parameter, values: list[str], spec: CompiledSpec) -> Any:
-    schema = param.schema
-    if schema.get("type") == "array":
-        items = spec.resolve(schema.get("items", {}))
-        raw = values if param.explode else [part for v in values for part in v.split(",")]
-        return [_coerce_scalar(v, items) for v in raw]
-    return _coerce_scalar(values[-1], schema)
 
 
 def _describe(error: ValidationError, where: str) -> ApiError:
@@ -110,7 +87,7 @@ def validate_request(
                     400, f"{param.name!r} is required", field=f"query.{param.name}", rule="required"
                 )
             continue
-        value = _coerce(param, raw, spec)
+        value = spec.spec.parameter_value(param, raw)
         where = f"{param.location}.{param.name}"
         error = best_match(operation.validators[where].iter_errors(value))
         if error is not None:

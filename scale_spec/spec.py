@@ -8,6 +8,7 @@ git) is just another `Spec`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache, cached_property
 from pathlib import Path
@@ -19,12 +20,30 @@ from referencing.jsonschema import DRAFT202012
 
 from scale_spec import document as doc
 from scale_spec import operations, provenance, rules, schemas
-from scale_spec.operations import Operation
+from scale_spec.operations import Operation, Parameter
 
 Json = Any
 SPEC_URI = "urn:scale-api:openapi"
 PACKAGED = Path(__file__).parent / "scale.yaml"  # a symlink to openapi/scale.yaml in a checkout
 BEHAVIOURS = "behaviours.yaml"  # the documented-behaviour matrix, beside the spec
+
+
+_BOOLEANS = {"true": True, "True": True, "false": False, "False": False}
+
+
+def _query_scalar(raw: str, schema: Mapping[str, Json]) -> Json:
+    kind = schema.get("type")
+    try:
+        if kind == "integer":
+            return int(raw)
+        if kind == "number":
+            number = float(raw)
+            return number if math.isfinite(number) else raw  # `nan` is text, not a number
+    except ValueError:
+        return raw
+    if kind == "boolean":
+        return _BOOLEANS.get(raw, raw)
+    return raw
 
 
 class Spec:
@@ -68,6 +87,18 @@ class Spec:
             if seen > 64:
                 raise ValueError("a $ref cycle")
         return node
+
+    def parameter_value(self, param: Parameter, values: list[str]) -> Json:
+        """A parameter's raw values (a query key's, or a path segment's one) as its schema reads
+        them: an array from repeated keys, or from one comma-separated value without `explode`;
+        the text of an integer, number or boolean cast to it (left as text when it is not one,
+        for the validator to refuse). The mock and the proxy both read parameters this way."""
+        schema = param.schema
+        if schema.get("type") == "array":
+            items = self.resolve(schema.get("items", {}))
+            raw = values if param.explode else [part for v in values for part in v.split(",")]
+            return [_query_scalar(v, items) for v in raw]
+        return _query_scalar(values[-1], schema)
 
     def iter_nodes(self, node: Json = None, pointer: str = "#") -> Iterator[tuple[str, Json]]:
         return doc.iter_nodes(self.document if node is None else node, pointer)

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import scale_spec
-from scale_spec import Spec
+from scale_spec import Parameter, Spec
 from scale_spec.document import escape, lookup, unescape
 
 DOCUMENT: dict[str, Any] = {
@@ -255,3 +255,18 @@ def test_flat_is_idempotent_and_adds_a_type_only_when_alternatives_add_one(spec:
     assert "$ref" not in once and spec.flat(once) == once
     dates = spec.flat({"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}]})
     assert dates["type"] == "string"
+
+
+def test_a_parameter_is_read_as_its_schema_says() -> None:
+    """The one reading of query and path values the mock and the proxy share."""
+    spec = scale_spec.load()
+    op = spec.operation("list_tasks")
+    by_name = {p.name: p for p in op.parameters}
+    assert spec.parameter_value(by_name["limit"], ["5"]) == 5
+    assert spec.parameter_value(by_name["limit"], ["five"]) == "five"  # the validator refuses it
+    assert spec.parameter_value(by_name["limited_response"], ["True"]) is True
+    assert spec.parameter_value(by_name["tags"], ["a", "b"]) == ["a", "b"]
+    assert spec.parameter_value(by_name["project"], ["p1", "p2"]) == "p2"  # the last one wins
+    number = Parameter("x", "query", False, {"type": "number"}, True, "#", {})
+    assert spec.parameter_value(number, ["1.5"]) == 1.5
+    assert spec.parameter_value(number, ["nan"]) == "nan"  # not a finite number: text

@@ -31,7 +31,6 @@ from scale_spec.document import escape
 from scale_spec.provenance import tier_of
 
 Json = Any
-_BOOLEANS = {"true": True, "True": True, "false": False, "False": False}
 
 OPERATION_FOUND = RuleInfo(
     "request.operation_found",
@@ -63,23 +62,6 @@ class RequestVerdict:
 def _field(where: str, path: Any) -> str:
     parts = [where] + ["*" if isinstance(p, int) else str(p) for p in path]
     return ".".join(parts)
-
-
-def _coerce_scalar(raw: str, schema: Mapping[str, Json]) -> Json:
-    kind = schema.get("type")
-    if kind == "integer":
-        try:
-            return int(raw)
-        except ValueError:
-            return raw
-    if kind == "number":
-        try:
-            return float(raw)
-        except ValueError:
-            return raw
-    if kind == "boolean":
-        return _BOOLEANS.get(raw, raw)
-    return raw
 
 
 class Checker:
@@ -172,8 +154,9 @@ class Checker:
         for param in op.parameters:
             where = f"{param.location}.{param.name}"
             if param.location == "path":
-                value: Json = unquote(params.get(param.name, ""))
-                value = _coerce_scalar(value, param.schema)
+                value: Json = self.spec.parameter_value(
+                    param, [unquote(params.get(param.name, ""))]
+                )
             elif param.location == "query":
                 raw = [v for k, v in pairs if k == param.name]
                 if not raw:
@@ -185,7 +168,7 @@ class Checker:
                             )
                         )
                     continue
-                value = self._coerce(param.schema, raw, param.explode)
+                value = self.spec.parameter_value(param, raw)
             else:
                 continue
             found = self._validate("request", op, where, param.pointer, value, text)
@@ -201,13 +184,6 @@ class Checker:
                 )
             )
         return RequestVerdict(op, tuple(findings + broken))
-
-    def _coerce(self, schema: Mapping[str, Json], values: list[str], explode: bool) -> Json:
-        if schema.get("type") == "array":
-            items = self.spec.resolve(schema.get("items", {}))
-            raw = values if explode else [part for v in values for part in v.split(",")]
-            return [_coerce_scalar(v, items) for v in raw]
-        return _coerce_scalar(values[-1], schema)
 
     def _check_body(
         self, op: Operation, content_type: str, body: bytes | None, text: str
