@@ -26,11 +26,12 @@ the response passes).
 Bytes that are not an HTTP request get the mock's JSON `Error` 400, as every other refusal
 does, and the log shows them (credentials masked).
 
-A client that goes away mid-request is not the mock's failure: `quiet_client_disconnects` turns
-the error-with-traceback that Starlette's `ClientDisconnect` would produce into a debug line.
+A client that goes away mid-request is not the mock's failure: `errors` answers Starlette's
+`ClientDisconnect` with a debug line, not the error-with-traceback of a bug.
 
 Written against uvicorn 0.54's `uvicorn/protocols/http/httptools_impl.py`: it overrides the
-parser callbacks and `connection_made` / `connection_lost` / `on_response_complete` only.
+parser callbacks, `data_received`, `send_400_response`, `connection_made` /
+`connection_lost` / `shutdown` and `on_response_complete` only.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ from collections.abc import Callable
 from typing import Any, cast
 
 import uvicorn
-from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
@@ -237,34 +237,6 @@ def protocol_class(
     return type("GuardedProtocol", (GuardedProtocol,), attributes)
 
 
-class _ClientGone(logging.Filter):
-    """A record carrying a `ClientDisconnect` (the client left mid-request) is not a failure of
-    the mock: it is kept as a debug line without traceback, or dropped if debug is off."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        error = record.exc_info[1] if record.exc_info else None
-        if not isinstance(error, ClientDisconnect) or record.levelno <= logging.DEBUG:
-            return True
-        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
-        record.msg, record.args = f"client disconnected: {record.getMessage()}", None
-        record.exc_info = record.exc_text = None
-        return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
-
-
-_CLIENT_GONE = _ClientGone()
-# `scale_mock`: the errors middleware's "scale-mock failed" (a `ClientDisconnect` raised while
-# reading the body); `uvicorn.error`: "Exception in ASGI application", had one escaped the app.
-_QUIETED_LOGGERS = ("scale_mock", "uvicorn.error")
-
-
-def quiet_client_disconnects() -> None:
-    """Install the filter (idempotent: a logger holds a filter once)."""
-    for name in _QUIETED_LOGGERS:
-        logger = logging.getLogger(name)
-        if _CLIENT_GONE not in logger.filters:
-            logger.addFilter(_CLIENT_GONE)
-
-
 def run(
     app: ASGIApp,
     *,
@@ -273,7 +245,6 @@ def run(
     **options: Any,
 ) -> None:
     """`uvicorn.run` with the guarded protocol: `options` are `uvicorn.run`'s."""
-    quiet_client_disconnects()
     uvicorn.run(app, http=protocol_class(header_timeout, idle_timeout), **options)
 
 
@@ -285,5 +256,4 @@ def config(
     **options: Any,
 ) -> uvicorn.Config:
     """The uvicorn configuration scale-mock runs with: `options` are `uvicorn.Config`'s."""
-    quiet_client_disconnects()
     return uvicorn.Config(app, http=protocol_class(header_timeout, idle_timeout), **options)
