@@ -263,9 +263,12 @@ def build_app(
         matches = compiled.match(path)
         if not matches:
             raise ApiError(404, f"No such endpoint: {request.method} {request.url.path}")
-        chosen = [(op, params) for op, params in matches if op.method == request.method]
+        # HEAD is GET without the body (RFC 9110 9.3.2; uvicorn leaves the body out)
+        method = "GET" if request.method == "HEAD" else request.method
+        chosen = [(op, params) for op, params in matches if op.method == method]
         if not chosen:
-            allowed = ", ".join(sorted({op.method for op, _ in matches}))
+            methods = {op.method for op, _ in matches}
+            allowed = ", ".join(sorted(methods | ({"HEAD"} if "GET" in methods else set())))
             raise ApiError(
                 405,
                 f"Method {request.method} not allowed here; allowed: {allowed}",

@@ -45,7 +45,18 @@ def test_unknown_path_is_404_and_undeclared_method_405_with_allow(client: httpx.
     assert client.get("/nope").status_code == 404
     response = client.request("PATCH", "/tasks")
     assert response.status_code == 405
-    assert response.headers["allow"] == "GET"
+    assert response.headers["allow"] == "GET, HEAD"
+
+
+def test_head_is_get_without_the_body(client: httpx.Client) -> None:
+    """RFC 9110 9.3.2: a server answers HEAD as GET, without the body; a proxy or a monitor
+    sends it (405 only where the path has no GET)."""
+    got, head = client.get("/projects"), client.head("/projects")
+    assert (head.status_code, head.content) == (200, b"")
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == got.headers["content-length"]
+    refused = client.head("/task/annotation")  # POST only
+    assert (refused.status_code, refused.headers["allow"]) == (405, "POST")
 
 
 def test_constraint_violations_name_field_and_rule(client: httpx.Client) -> None:
