@@ -17,6 +17,11 @@ empty patch therefore leaves the file byte for byte as it was, and the merged te
 back and compared with the patched document before anything is written (a merge that came out
 wrong falls back to ruamel's whole rendering, which is the patched document).
 
+New nodes are written as the spec writes them: mappings in block style, lists of scalars in
+flow style (`type: [string, 'null']`), texts longer than 80 characters folded (`>-`, the same
+string); a changed flow sequence past column 100 (an `enum` a value joined) is wrapped as the
+spec's enums are wrapped by hand.
+
 `ruamel.yaml` and `jsonpatch` are imported inside `apply_patch`: `import scale_spec` (the mock,
 the suite, the proxy) does not load them.
 """
@@ -27,7 +32,9 @@ import copy
 import difflib
 import io
 import os
+import re
 import tempfile
+import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +43,10 @@ from scale_spec import document as doc
 
 Json = Any
 WIDTH = 4096  # never fold a line: the file's long lines (x-provenance maps) stay on one line
+FOLD_AT = 80  # a new text longer than this is written folded (`>-`) at this width
+WRAP_AT = 100  # a changed flow sequence longer than this is wrapped (the spec's line length)
+FLOW_SEQUENCE = re.compile(r"( *)([A-Za-z_$][\w$-]*): \[([\w.$/-]+(?:, [\w.$/-]+)*)\]")
+SINGLE_SPACED = re.compile(r"[^\s](?:[^\s]| (?! ))*[^\s]")  # folds back to the same text
 
 
 def _yaml() -> Any:
@@ -56,9 +67,26 @@ def _yaml() -> Any:
     return yaml
 
 
+def _folded(text: str) -> Json:
+    """A long one-line text as a folded block scalar (`>-`, as the spec writes long
+    descriptions), wrapped near column 80 of the text; the value is the same string."""
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
+    if len(text) <= FOLD_AT or not SINGLE_SPACED.fullmatch(text):
+        return text
+    folded = FoldedScalarString(text)
+    positions, at = [], 0
+    for line in textwrap.wrap(text, FOLD_AT, break_long_words=False, break_on_hyphens=False)[:-1]:
+        at += len(line)
+        positions.append(at)  # the space after this line
+        at += 1
+    folded.fold_pos = positions
+    return folded
+
+
 def _styled(value: Json) -> Json:
     """A patch value as the spec writes new nodes: mappings in block style, lists of scalars
-    (`type: [string, 'null']`, `enum: [...]`) in flow style."""
+    (`type: [string, 'null']`, `enum: [...]`) in flow style, long texts folded."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(value, Mapping):
@@ -71,7 +99,7 @@ def _styled(value: Json) -> Json:
         if all(not isinstance(item, Mapping | list) for item in value):
             seq.fa.set_flow_style()
         return seq
-    return value
+    return _folded(value) if isinstance(value, str) else value
 
 
 def _dump(yaml: Any, data: Json) -> str:
@@ -106,6 +134,8 @@ def _merge(original: str, before: str, after: str) -> str:
         start = untouched(a1, a2)
         if start is not None:
             restore.append((start, start + (a2 - a1), orig[b1:b2]))
+    changed = {j for tag, _, _, j1, j2 in changes if tag != "equal" for j in range(j1, j2)}
+    new = [_wrapped(line) if j in changed else line for j, line in enumerate(new)]
     out: list[str] = []
     at = 0
     for n1, n2, lines in sorted(restore, key=lambda r: (r[0], r[1])):
@@ -115,6 +145,26 @@ def _merge(original: str, before: str, after: str) -> str:
         at = n2
     out += new[at:]
     return "".join(out)
+
+
+def _wrapped(line: str) -> str:
+    """A changed line holding a long flow sequence of plain scalars (an `enum` a value was
+    added to) wrapped as the spec wraps them by hand: before column 100, continuation lines two
+    spaces in from the key."""
+    found = FLOW_SEQUENCE.fullmatch(line.rstrip("\n"))
+    if len(line) <= WRAP_AT or found is None:
+        return line
+    indent, key, items = found.group(1), found.group(2), found.group(3).split(", ")
+    texts = [f"{item}," for item in items[:-1]] + [f"{items[-1]}]"]
+    lines, current = [], f"{indent}{key}: [{texts[0]}"
+    for text in texts[1:]:
+        if len(current) + 1 + len(text) > WRAP_AT:
+            lines.append(current)
+            current = f"{indent}  {text}"
+        else:
+            current += f" {text}"
+    lines.append(current)
+    return "\n".join(lines) + ("\n" if line.endswith("\n") else "")
 
 
 def render(text: str, operations: Sequence[Mapping[str, Json]]) -> str:

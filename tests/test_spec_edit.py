@@ -132,3 +132,36 @@ def test_the_script_exits_2_on_usage_problems(
     assert spec.read_text() == (
         "openapi: 3.1.0  # kept\ninfo: {title: t, version: '1', summary: s}\npaths: {}\n"
     )
+
+
+def test_new_long_texts_are_folded_and_a_grown_enum_is_wrapped(tmp_path: Path) -> None:
+    """A long description is written `>-` (the same string), an enum a value joins is wrapped
+    before column 100 as the spec's hand-wrapped enums are; the values read back as patched."""
+    path = tmp_path / "scale.yaml"
+    shutil.copyfile(SPEC_FILE, path)
+    text = " ".join(["An observed field the documents do not name, seen by the proxy."] * 3)
+    apply_patch(
+        path,
+        [
+            {"op": "add", "path": "/components/schemas/TaskType/enum/-", "value": "hologram"},
+            {
+                "op": "add",
+                "path": "/components/schemas/Task/properties/foo",
+                "value": {"type": "string", "description": text},
+            },
+        ],
+    )
+    before = SPEC_FILE.read_text(encoding="utf-8").splitlines()
+    after = path.read_text(encoding="utf-8").splitlines()
+    changed = [
+        line
+        for tag, _, _, j1, j2 in difflib.SequenceMatcher(None, before, after).get_opcodes()
+        if tag != "equal"
+        for line in after[j1:j2]
+    ]
+    assert changed and max(map(len, changed)) <= 100
+    assert "          description: >-" in changed
+    spec = Spec.from_file(path)
+    assert spec.lookup("#/components/schemas/Task/properties/foo/description") == text
+    enum = spec.lookup("#/components/schemas/TaskType/enum")
+    assert enum == [*scale_spec.load().lookup("#/components/schemas/TaskType/enum"), "hologram"]

@@ -59,6 +59,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from referencing.exceptions import Unresolvable
+
 from scale_spec import JSON, Operation, Spec
 from scale_spec.document import escape, unescape
 
@@ -165,7 +167,7 @@ def _key(value: Json) -> tuple[str, Json]:
 def response_schema_pointer(spec: Spec, operation: Operation, status: int) -> str | None:
     """The pointer of the JSON schema the spec declares for an answer of `operation` with
     `status` (the code, its `4XX` class, or `default`, as the checker reads it), or None."""
-    for key in (str(status), f"{str(status)[0]}XX", f"{str(status)[0]}xx", "default"):
+    for key in (str(status), f"{str(status)[0]}XX", "default"):
         raw = operation.responses.get(key)
         if raw is None:
             continue
@@ -180,9 +182,10 @@ def response_schema_pointer(spec: Spec, operation: Operation, status: int) -> st
 
 
 def documented(operation: Operation, status: int) -> bool:
+    """Whether the operation declares `status`: the code, its class (`4XX`) or `default`."""
     responses = operation.responses
     code = str(status)
-    return any(k in responses for k in (code, f"{code[0]}XX", f"{code[0]}xx", "default"))
+    return any(k in responses for k in (code, f"{code[0]}XX", "default"))
 
 
 @dataclass
@@ -284,7 +287,10 @@ class Drift:
     # -- the walk --------------------------------------------------------------------------
 
     def _valid(self, pointer: str, value: Json) -> bool:
-        return bool(self.spec.validator(pointer).is_valid(value))
+        try:
+            return bool(self.spec.validator(pointer).is_valid(value))
+        except Unresolvable:  # a pointer the spec's registry cannot follow: no branch taken
+            return False
 
     def _node(self, pointer: str) -> Json:
         try:
@@ -351,7 +357,7 @@ class Drift:
             return
         applicable: dict[str, Mapping[str, Json]] = {}
         for pointer in pointers:
-            self._expand(pointer, value, applicable, depth)
+            self._expand(pointer, value, applicable, 0)
         kind = json_type(value)
         for pointer, node in applicable.items():
             if "type" in node and not _allowed(node["type"], kind):
@@ -589,9 +595,9 @@ class Drift:
                 "|---|---|---|---|",
             ]
             for s in suggestions:
-                where = s.pointer + (f" `{s.name}`" if s.kind == FIELD else "")
+                where = f"`{s.pointer}`" + (f" `{s.name}`" if s.kind == FIELD else "")
                 cell = s.sentence.replace("|", "\\|")
-                lines.append(f"| {s.kind} | `{where}` | {s.seen}/{s.answers} | {cell} |")
+                lines.append(f"| {s.kind} | {where} | {s.seen}/{s.answers} | {cell} |")
         if self.dropped:
             lines += [
                 "",

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 import threading
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -23,6 +25,8 @@ from contract_tests.proxy.drift import (
 )
 from scale_mock.testing import ThreadedMock
 from scale_spec import Operation, Spec
+from scale_spec.edit import apply_patch
+from tests.test_spec_provenance import constraint_keys
 
 SPEC = scale_spec.load()
 GET_TASK = SPEC.operation("get_task")
@@ -324,6 +328,34 @@ def test_the_patch_applies_and_then_the_same_answers_give_no_suggestion(
     get = patched.operation("get_task").definition
     assert set(get["responses"]) == set(get["x-provenance"])
     assert json.dumps(SPEC.document) != json.dumps(document)  # the copy, not the spec, changed
+
+
+def test_the_patch_applied_to_the_yaml_file_keeps_the_specs_conventions(
+    real: dict[str, Any], tmp_path: Path
+) -> None:
+    """The whole loop: the patch written to `openapi/scale.yaml` (a copy) by
+    `scale_spec.edit`, the file read back as a spec, the same answers drift-free and conformant,
+    and no `x-provenance` entry the spec's own tests would call stale or missing."""
+    answers = drifting_answers(real)
+    spec_file = tmp_path / "scale.yaml"
+    shutil.copyfile(scale_spec.PACKAGED.resolve(), spec_file)
+    apply_patch(spec_file, observe(Drift(SPEC), answers).patch())
+    patched = Spec.from_file(spec_file)
+    again = [(patched.operation(op.operation_id), status, body) for op, status, body in answers]
+    assert collect(again, patched) == []
+    assert violations(patched, again) == []
+    for pointer, node in patched.iter_nodes():
+        if not isinstance(node, dict) or "x-provenance" not in node:
+            continue
+        if "responses" in node:  # an operation: a tier for each status, and only for those
+            assert set(node["x-provenance"]) == set(node["responses"]), pointer
+        elif "content" not in node:
+            names = node.get("required")
+            required: list[str] = names if isinstance(names, list) else []
+            allowed = set(constraint_keys(node)) | {f"required:{n}" for n in required}
+            assert set(node["x-provenance"]) <= allowed, pointer
+    text = spec_file.read_text(encoding="utf-8")
+    assert "# ---------------------------------------------------------------- the task" in text
 
 
 def test_the_markdown_lists_every_suggestion(real: dict[str, Any]) -> None:
