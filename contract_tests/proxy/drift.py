@@ -59,10 +59,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from jsonschema import Draft202012Validator
 from referencing.exceptions import Unresolvable
 
 from scale_spec import JSON, Operation, Spec
-from scale_spec.document import escape, unescape
+from scale_spec.document import escape, iter_nodes, unescape
 
 Json = Any
 MAX_SUGGESTIONS = 1000
@@ -209,6 +210,7 @@ class _Hit:
     values: dict[tuple[str, Json], Json] = field(default_factory=dict)
     declared: tuple[str, ...] = ()
     error_body: bool = False
+    more_values: int = 0  # values past MAX_VALUES in this answer alone
     json_body: bool = False
 
 
@@ -225,6 +227,8 @@ class Drift:
         self._tallies: dict[Key, _Tally] = {}
         self._operations: dict[str, Operation] = {}
         self.dropped = 0  # observations of suggestions past MAX_SUGGESTIONS
+        self._nodes: dict[str, Json] = {}
+        self._validators: dict[str, Draft202012Validator] = {}
         self.error_schema = self._error_schema()
 
     def _error_schema(self) -> str | None:
@@ -276,6 +280,7 @@ class Drift:
                 tally.declared = hit.declared or tally.declared
                 tally.json_bodies += hit.json_body
                 tally.error_bodies += hit.error_body
+                tally.more_values += hit.more_values
                 for value_key, value in hit.values.items():
                     if value_key in tally.values:
                         continue
@@ -287,16 +292,33 @@ class Drift:
     # -- the walk --------------------------------------------------------------------------
 
     def _valid(self, pointer: str, value: Json) -> bool:
+        validator = self._validators.get(pointer)
+        if validator is None:
+            node = self._node(pointer)
+            if isinstance(node, Mapping) and not any(
+                isinstance(n, Mapping) and "$ref" in n for _, n in iter_nodes(node)
+            ):
+                # self-contained (the `if` of each task type): no registry look-ups per call
+                validator = Draft202012Validator(
+                    node, format_checker=Draft202012Validator.FORMAT_CHECKER
+                )
+            else:
+                validator = self.spec.validator(pointer)
+            self._validators[pointer] = validator
         try:
-            return bool(self.spec.validator(pointer).is_valid(value))
+            return bool(validator.is_valid(value))
         except Unresolvable:  # a pointer the spec's registry cannot follow: no branch taken
             return False
 
     def _node(self, pointer: str) -> Json:
-        try:
-            return self.spec.lookup(pointer)
-        except ValueError:
-            return None
+        """The spec's node at `pointer` (pointers come from the spec, so the cache is bounded
+        by its size)."""
+        if pointer not in self._nodes:
+            try:
+                self._nodes[pointer] = self.spec.lookup(pointer)
+            except ValueError:
+                self._nodes[pointer] = None
+        return self._nodes[pointer]
 
     def _open_enum_branches(self, branches: list[Json], value: Json) -> list[int]:
         """In `anyOf: [{$ref: TaskType}, {type: string}]`, the enum branch, when the value has
@@ -370,7 +392,11 @@ class Drift:
             if isinstance(enum, list) and scalar and not any(_same(e, value) for e in enum):
                 hit = hits.setdefault((ENUM_VALUE, pointer, ""), _Hit())
                 hit.types.add(kind)
-                hit.values.setdefault(_key(value), value)
+                value_key = _key(value)
+                if value_key in hit.values or len(hit.values) < MAX_VALUES:
+                    hit.values[value_key] = value
+                else:
+                    hit.more_values += 1
         if isinstance(value, Mapping):
             self._walk_object(applicable, value, hits, depth)
         elif isinstance(value, list):

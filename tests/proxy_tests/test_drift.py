@@ -372,6 +372,10 @@ def test_memory_is_bounded(real: dict[str, Any], monkeypatch: pytest.MonkeyPatch
     [found] = collect(many)
     assert len(found.values) == drift_module.MAX_VALUES
     assert found.more_values == 25 - drift_module.MAX_VALUES
+    listing = copy.deepcopy(real["list"])  # as many values in one answer
+    listing["docs"] = [with_(task, type=f"type{i}") for i in range(25)]
+    [found] = collect([(LIST_TASKS, 200, listing)])
+    assert (len(found.values), found.more_values) == (drift_module.MAX_VALUES, 5)
     monkeypatch.setattr(drift_module, "MAX_SUGGESTIONS", 3)
     drift = observe(Drift(SPEC), [(GET_TASK, 200, with_(task, **{f"f{i}": i for i in range(5)}))])
     assert len(drift.suggestions()) == 3
