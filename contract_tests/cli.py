@@ -54,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         from contract_tests.proxy.cli import main as proxy_main
 
         return proxy_main(given[1:])
+    if given[:1] == ["replay"]:  # `scale-contract replay LOG --base-url URL`
+        from contract_tests.proxy.replay import main as replay_main
+
+        return replay_main(given[1:])
     args = parse_args(argv)
     values = vars(args)
     problem = options.usage_problem(values)

@@ -59,6 +59,31 @@ class RequestVerdict:
     findings: tuple[Finding, ...]
 
 
+class _NotRead:
+    def __repr__(self) -> str:
+        return "NOT_READ"
+
+
+NOT_READ: Any = _NotRead()  # a body not parsed: over the cap, encoded, not JSON, or none
+
+
+@dataclass(frozen=True)
+class ResponseVerdict:
+    findings: list[Finding]
+    schema_pointer: str | None  # the schema the spec declares for this answer, if any
+    body: Json = NOT_READ  # the parsed JSON answer
+
+
+def parse_json(body: bytes | None) -> Json:
+    """The parsed body, or NOT_READ (none, not JSON, or nested past the interpreter's limit)."""
+    if body is None or not body.strip():
+        return NOT_READ
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return NOT_READ
+
+
 def _field(where: str, path: Any) -> str:
     parts = [where] + ["*" if isinstance(p, int) else str(p) for p in path]
     return ".".join(parts)
@@ -197,9 +222,8 @@ class Checker:
             if op.body_required:
                 return [Finding(rule, False, "request", "a JSON body", "no body")]
             return []
-        try:
-            parsed = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        parsed = parse_json(body)
+        if parsed is NOT_READ:
             return [Finding(rule, False, "request", "a JSON body", "a body that is not JSON")]
         found = self._validate("request", op, "body", plan.pointer, parsed, text)
         if found is not None:
@@ -232,7 +256,7 @@ class Checker:
         text = "Every answer has the content type the spec declares for it."
         return RuleInfo(CONTENT_TYPE_RULE_ID, text, "#/paths", tier)
 
-    def _declared(self, op: Operation, status: int) -> tuple[str, Mapping[str, Json]] | None:
+    def declared(self, op: Operation, status: int) -> tuple[str, Mapping[str, Json]] | None:
         """The pointer and (resolved) response object documenting `status`."""
         responses = op.responses
         for key in (str(status), f"{str(status)[0]}XX", "default"):
@@ -245,19 +269,21 @@ class Checker:
 
     def check_response(
         self, op: Operation, status: int, content_type: str, body: bytes | None
-    ) -> list[Finding]:
+    ) -> ResponseVerdict:
         """`body` None: not checked (over the cap, or encoded)."""
-        declared = self._declared(op, status)
+        declared = self.declared(op, status)
         rule = self._status_rule()
+        media = content_type.split(";")[0].strip().lower()
+        parsed = parse_json(body) if media == JSON or media.endswith("+json") else NOT_READ
         if declared is None:
             documented = ", ".join(op.responses)
-            return [Finding(rule, False, "response", f"one of {documented}", f"status {status}")]
+            found = Finding(rule, False, "response", f"one of {documented}", f"status {status}")
+            return ResponseVerdict([found], None, parsed)
         findings = [Finding(rule, True, "response")]
         pointer, response = declared
         content = response.get("content") or {}
-        media = content_type.split(";")[0].strip().lower()
         if not content:
-            return findings
+            return ResponseVerdict(findings, None, parsed)
         declared_types = {str(k).lower(): k for k in content}
         ct_rule = self._content_type_rule()
         if media not in declared_types:
@@ -265,27 +291,25 @@ class Checker:
             findings.append(
                 Finding(ct_rule, False, "response", f"one of {', '.join(content)}", observed)
             )
-            return findings
+            return ResponseVerdict(findings, None, parsed)
         findings.append(Finding(ct_rule, True, "response"))
         schema = content[declared_types[media]].get("schema")
         if media != JSON or body is None or schema is None:
-            return findings
+            return ResponseVerdict(findings, None, parsed)
         schema_pointer = f"{pointer}/content/{escape(declared_types[media])}/schema"
         text = " ".join(str(response.get("description") or f"The {status} response").split())
         # `response.<id>` for the 200 answer, as the suite's; `response.<id>.<status>` else
         body_id = f"response.{op.operation_id}" + ("" if status == 200 else f".{status}")
         body_rule = RuleInfo(body_id, text, schema_pointer, "docs")
-        try:
-            parsed = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
+        if parsed is NOT_READ:
             findings.append(
                 Finding(body_rule, False, "response", "a JSON body", "a body that is not JSON")
             )
-            return findings
+            return ResponseVerdict(findings, schema_pointer, parsed)
         error = best_match(self.spec.validator(schema_pointer).iter_errors(parsed))
         if error is None:
             findings.append(Finding(body_rule, True, "response"))
         else:
             found = self._schema_finding(body_id, "body", error, schema_pointer, text)
             findings.append(found)
-        return findings
+        return ResponseVerdict(findings, schema_pointer, parsed)

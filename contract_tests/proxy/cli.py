@@ -18,8 +18,17 @@ from urllib.parse import urlsplit
 import uvicorn
 
 from contract_tests.proxy.app import DEFAULT_CAP
-from contract_tests.proxy.server import Settings, build, config, finish
+from contract_tests.proxy.server import (
+    DRIFT_FILE,
+    DRIFT_PATCH_FILE,
+    Settings,
+    build,
+    config,
+    finish,
+)
 from contract_tests.target import ALL_TIERS, GATING_TIERS
+
+SHOWN_SUGGESTIONS = 10
 
 
 def _tiers(text: str) -> frozenset[str]:
@@ -57,6 +66,14 @@ def parser() -> argparse.ArgumentParser:
         help=f"a body larger than this is streamed but not checked ({DEFAULT_CAP})",
     )
     found.add_argument("--timeout", type=float, default=60.0, help="upstream timeout, seconds")
+    found.add_argument(
+        "--redact-field",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a JSON field or query parameter the log never shows (repeatable); keys, "
+        "Authorization, scale-callback-auth, cookies and URL credentials never are",
+    )
     return found
 
 
@@ -86,6 +103,7 @@ def settings_from(argv: list[str]) -> Settings | str:
         spec=args.spec,
         cap=args.max_check_bytes,
         timeout=args.timeout,
+        redact_fields=frozenset(args.redact_field),
         command=shlex.join(["scale-contract", "proxy", *argv]),
     )
 
@@ -124,6 +142,17 @@ def main(argv: list[str] | None = None) -> int:
     status = finish(app, settings.report)
     for line in app.recorder.console():
         print(line)
+    suggestions = app.drift.suggestions()
+    if suggestions:
+        print(f"drift: {len(suggestions)} suggestions for the spec (seen, not documented):")
+        for suggestion in suggestions[:SHOWN_SUGGESTIONS]:
+            print(f"  {suggestion.sentence}")
+        if len(suggestions) > SHOWN_SUGGESTIONS:
+            print(f"  ... and {len(suggestions) - SHOWN_SUGGESTIONS} more in {DRIFT_FILE}")
+        print(
+            f"  review {settings.report}/{DRIFT_PATCH_FILE}, apply it with "
+            "scripts/apply_spec_patch.py, then `make client`"
+        )
     print(f"report: {settings.report}")
     return status
 

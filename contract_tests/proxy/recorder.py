@@ -117,10 +117,12 @@ class Recorder:
     def results(self) -> dict[str, records.RuleOutcome]:
         return records.outcomes(self.test_records())
 
+    def verdicts(self) -> records.Verdicts:
+        return records.classify(self.results(), self.target.gating_tiers)
+
     def exit_status(self) -> int:
         """1 if a rule of a --fail-on tier broke, else 0."""
-        verdicts = records.classify(self.results(), self.target.gating_tiers)
-        return 1 if verdicts.broken else 0
+        return 1 if self.verdicts().broken else 0
 
     def console(self) -> list[str]:
         return render_console(self.results(), self.target, self.run)

@@ -4,6 +4,7 @@ tests: 127.0.0.1, a free port, stopped on exit)."""
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -11,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 import uvicorn
 
@@ -35,15 +36,20 @@ class Settings:
     spec: Path | None = None
     cap: int = DEFAULT_CAP
     timeout: float = 60.0
+    redact_fields: frozenset[str] = frozenset()
     command: str = field(default="scale-contract proxy")
+
+
+DRIFT_PATCH_FILE = "drift.patch.json"
+DRIFT_FILE = "drift.md"
 
 
 def build(settings: Settings) -> ProxyApp:
     spec = scale_spec.load(settings.spec.absolute() if settings.spec else None)
-    redactor = Redactor()
+    redactor = Redactor(settings.redact_fields)
     recorder = Recorder(settings.upstream, spec.version, settings.fail_on, settings.command)
     log = ExchangeLog(settings.log, redactor)
-    return ProxyApp(
+    app = ProxyApp(
         settings.upstream,
         Checker(spec),
         recorder,
@@ -52,6 +58,27 @@ def build(settings: Settings) -> ProxyApp:
         cap=settings.cap,
         timeout=settings.timeout,
     )
+    report = settings.report
+    if report is not None:
+        app.on_report = lambda: write_report(app, report)
+    return app
+
+
+def write_report(app: ProxyApp, report: Path) -> dict[str, Any]:
+    """The suite's report of the exchanges so far, and the drift suggestions (a JSON patch
+    for openapi/scale.yaml, and the same for a person), in `report`; returns a summary."""
+    app.recorder.write(report)
+    patch = app.drift.patch()
+    (report / DRIFT_PATCH_FILE).write_text(json.dumps(patch, indent=2) + "\n", encoding="utf-8")
+    (report / DRIFT_FILE).write_text(app.drift.markdown(), encoding="utf-8")
+    verdicts = app.recorder.verdicts()
+    return {
+        "report": str(report),
+        "exchanges": app.recorder.exchanges,
+        "broken": sorted(verdicts.broken),
+        "drift_suggestions": len(app.drift.suggestions()),
+        "exit_status": app.recorder.exit_status(),
+    }
 
 
 def config(app: ProxyApp, host: str, port: int) -> uvicorn.Config:
@@ -71,7 +98,7 @@ def finish(app: ProxyApp, report: Path | None) -> int:
     """Close the log, write the report (if asked), and return the exit status."""
     app.log.close()
     if report is not None:
-        app.recorder.write(report)
+        write_report(app, report)
     return app.recorder.exit_status()
 
 

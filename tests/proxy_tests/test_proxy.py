@@ -265,3 +265,34 @@ def test_the_subcommand_serves_until_interrupted_then_reports(tmp_path: Path) ->
     assert process.returncode == 1
     assert "BROKEN schemathesis.status_code_conformance [docs]" in output
     assert (report / "summary.md").exists() and (report / "junit.xml").exists()
+
+
+def add_foo(scope: Scope, data: Any) -> Any:
+    if scope["method"] == "GET" and scope["path"].startswith("/v1/task/"):
+        return 200, {**data, "foo": "bar"}
+    return None
+
+
+def test_an_undocumented_field_is_one_drift_suggestion_and_no_violation(tmp_path: Path) -> None:
+    report = tmp_path / "report"
+    with (
+        ThreadedMock(wrap=lambda app: rewrite(app, add_foo)) as mock,
+        ThreadedProxy(mock.root_url, report=report) as proxy,
+    ):
+        task_id = send(proxy, "POST", "/task/imageannotation", json=TASK).json()["task_id"]
+        for _ in range(3):
+            assert send(proxy, "GET", f"/task/{task_id}").json()["foo"] == "bar"
+        [suggestion] = proxy.app.drift.suggestions()
+    assert proxy.status == 0 and failures(report) == []
+    assert (suggestion.kind, suggestion.label, suggestion.seen, suggestion.answers) == (
+        "field",
+        "Task.foo",
+        3,
+        3,
+    )
+    assert "3/3" in suggestion.sentence and "string" in suggestion.sentence
+    [operation] = json.loads((report / "drift.patch.json").read_text())
+    assert operation["op"] == "add"
+    assert operation["path"] == "/components/schemas/Task/properties/foo"
+    assert operation["value"]["type"] == "string"
+    assert "Task.foo" in (report / "drift.md").read_text()
