@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import shlex
 import signal
+import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -17,18 +18,9 @@ from urllib.parse import urlsplit
 
 import uvicorn
 
-from contract_tests.proxy.app import DEFAULT_CAP
-from contract_tests.proxy.server import (
-    DRIFT_FILE,
-    DRIFT_PATCH_FILE,
-    Settings,
-    build,
-    config,
-    finish,
-)
+from contract_tests.proxy.judge import DEFAULT_CAP, MAX_PENDING_BYTES
+from contract_tests.proxy.server import Settings, build, config, finish
 from contract_tests.target import ALL_TIERS, GATING_TIERS
-
-SHOWN_SUGGESTIONS = 10
 
 
 def _tiers(text: str) -> frozenset[str]:
@@ -67,6 +59,13 @@ def parser() -> argparse.ArgumentParser:
     )
     found.add_argument("--timeout", type=float, default=60.0, help="upstream timeout, seconds")
     found.add_argument(
+        "--max-pending-bytes",
+        type=int,
+        default=MAX_PENDING_BYTES,
+        help="bytes of exchanges waiting for their checks; past it an exchange is forwarded "
+        f"but not checked, and counted ({MAX_PENDING_BYTES})",
+    )
+    found.add_argument(
         "--redact-field",
         action="append",
         default=[],
@@ -88,8 +87,8 @@ def settings_from(argv: list[str]) -> Settings | str:
         return "--upstream must not carry credentials: clients send their own keys"
     if not 0 < args.port < 65536:
         return f"--port must be 1-65535, not {args.port}"
-    if args.max_check_bytes < 0 or args.timeout <= 0:
-        return "--max-check-bytes must be >= 0 and --timeout > 0"
+    if args.max_check_bytes < 0 or args.timeout <= 0 or args.max_pending_bytes < 0:
+        return "--max-check-bytes and --max-pending-bytes must be >= 0, --timeout > 0"
     if args.spec is not None and not args.spec.is_file():
         return f"--spec {args.spec}: no such file"
     fail_on = frozenset().union(*args.fail_on) if args.fail_on else GATING_TIERS
@@ -104,8 +103,18 @@ def settings_from(argv: list[str]) -> Settings | str:
         cap=args.max_check_bytes,
         timeout=args.timeout,
         redact_fields=frozenset(args.redact_field),
+        max_pending_bytes=args.max_pending_bytes,
         command=shlex.join(["scale-contract", "proxy", *argv]),
     )
+
+
+def _unbindable(host: str, port: int) -> str:
+    """Why the proxy could not listen there ("" if it can): said before anything starts."""
+    try:
+        with socket.create_server((host, port)):
+            return ""
+    except OSError as error:
+        return f"{host}:{port} ({error.strerror or error})"
 
 
 class Stopped(Exception):
@@ -124,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(settings, str):
         print(f"scale-contract proxy: {settings}", file=sys.stderr)
         return 2
+    taken = _unbindable(settings.host, settings.port)
+    if taken:
+        print(f"scale-contract proxy: cannot listen on {taken}; pass --port", file=sys.stderr)
+        return 2
     app = build(settings)
     print(
         f"scale-contract proxy: http://{settings.host}:{settings.port} -> {settings.upstream} "
@@ -139,22 +152,11 @@ def main(argv: list[str] | None = None) -> int:
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
-    status = finish(app, settings.report)
-    for line in app.recorder.console():
+    verdict = finish(app)
+    for line in verdict.lines:
         print(line)
-    suggestions = app.drift.suggestions()
-    if suggestions:
-        print(f"drift: {len(suggestions)} suggestions for the spec (seen, not documented):")
-        for suggestion in suggestions[:SHOWN_SUGGESTIONS]:
-            print(f"  {suggestion.sentence}")
-        if len(suggestions) > SHOWN_SUGGESTIONS:
-            print(f"  ... and {len(suggestions) - SHOWN_SUGGESTIONS} more in {DRIFT_FILE}")
-        print(
-            f"  review {settings.report}/{DRIFT_PATCH_FILE}, apply it with "
-            "scripts/apply_spec_patch.py, then `make client`"
-        )
     print(f"report: {settings.report}")
-    return status
+    return verdict.status
 
 
 if __name__ == "__main__":

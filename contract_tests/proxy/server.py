@@ -4,7 +4,6 @@ tests: 127.0.0.1, a free port, stopped on exit)."""
 
 from __future__ import annotations
 
-import json
 import socket
 import threading
 import time
@@ -12,16 +11,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 
 import uvicorn
 
-import scale_spec
-from contract_tests.proxy.app import DEFAULT_CAP, ProxyApp
-from contract_tests.proxy.checker import Checker
-from contract_tests.proxy.log import ExchangeLog
-from contract_tests.proxy.recorder import Recorder
-from contract_tests.proxy.redact import Redactor
+from contract_tests.proxy.app import ProxyApp
+from contract_tests.proxy.judge import (
+    DEFAULT_CAP,
+    MAX_PENDING_BYTES,
+    Judge,
+    JudgeProcess,
+    Judging,
+    Options,
+    Verdict,
+)
 from contract_tests.target import GATING_TIERS
 
 
@@ -37,48 +40,30 @@ class Settings:
     cap: int = DEFAULT_CAP
     timeout: float = 60.0
     redact_fields: frozenset[str] = frozenset()
+    max_pending_bytes: int = MAX_PENDING_BYTES
+    # the checks in a process of their own (the default), or in the proxy's (tests that
+    # reach into them)
+    checks_in_process: bool = True
     command: str = field(default="scale-contract proxy")
 
 
-DRIFT_PATCH_FILE = "drift.patch.json"
-DRIFT_FILE = "drift.md"
-
-
 def build(settings: Settings) -> ProxyApp:
-    spec = scale_spec.load(settings.spec.absolute() if settings.spec else None)
-    redactor = Redactor(settings.redact_fields)
-    recorder = Recorder(settings.upstream, spec.version, settings.fail_on, settings.command)
-    log = ExchangeLog(settings.log, redactor)
-    app = ProxyApp(
-        settings.upstream,
-        Checker(spec),
-        recorder,
-        log,
-        redactor,
+    options = Options(
+        upstream=settings.upstream,
+        spec=settings.spec.absolute() if settings.spec else None,
+        fail_on=settings.fail_on,
+        command=settings.command,
+        log=settings.log,
+        report=settings.report,
         cap=settings.cap,
-        timeout=settings.timeout,
+        redact_fields=settings.redact_fields,
     )
-    report = settings.report
-    if report is not None:
-        app.on_report = lambda: write_report(app, report)
-    return app
-
-
-def write_report(app: ProxyApp, report: Path) -> dict[str, Any]:
-    """The suite's report of the exchanges so far, and the drift suggestions (a JSON patch
-    for openapi/scale.yaml, and the same for a person), in `report`; returns a summary."""
-    app.recorder.write(report)
-    patch = app.drift.patch()
-    (report / DRIFT_PATCH_FILE).write_text(json.dumps(patch, indent=2) + "\n", encoding="utf-8")
-    (report / DRIFT_FILE).write_text(app.drift.markdown(), encoding="utf-8")
-    verdicts = app.recorder.verdicts()
-    return {
-        "report": str(report),
-        "exchanges": app.recorder.exchanges,
-        "broken": sorted(verdicts.broken),
-        "drift_suggestions": len(app.drift.suggestions()),
-        "exit_status": app.recorder.exit_status(),
-    }
+    judge: Judging = (
+        JudgeProcess(options, max_pending_bytes=settings.max_pending_bytes)
+        if settings.checks_in_process
+        else Judge(options)
+    )
+    return ProxyApp(settings.upstream, judge, cap=settings.cap, timeout=settings.timeout)
 
 
 def config(app: ProxyApp, host: str, port: int) -> uvicorn.Config:
@@ -94,12 +79,9 @@ def config(app: ProxyApp, host: str, port: int) -> uvicorn.Config:
     )
 
 
-def finish(app: ProxyApp, report: Path | None) -> int:
-    """Close the log, write the report (if asked), and return the exit status."""
-    app.log.close()
-    if report is not None:
-        write_report(app, report)
-    return app.recorder.exit_status()
+def finish(app: ProxyApp) -> Verdict:
+    """Judge what is left, close the log, write the report (if asked); how the run ends."""
+    return app.judge.finish()
 
 
 def free_port() -> int:
@@ -109,7 +91,8 @@ def free_port() -> int:
 
 
 class ThreadedProxy:
-    """The proxy on a background thread of this process, on 127.0.0.1 and a free port."""
+    """The proxy on a background thread of this process, on 127.0.0.1 and a free port; its
+    checks in a process of their own, as `scale-contract proxy` runs them."""
 
     def __init__(self, upstream: str, fail_on: Iterable[str] = GATING_TIERS, **options: object):
         self.port = free_port()
@@ -122,17 +105,22 @@ class ThreadedProxy:
         self.app = build(self.settings)
         self._server = uvicorn.Server(config(self.app, "127.0.0.1", self.port))
         self._thread = threading.Thread(target=self._server.run, name="scale-proxy", daemon=True)
-        self.status: int | None = None
+        self.verdict: Verdict | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def status(self) -> int | None:
+        return self.verdict.status if self.verdict else None
 
     def __enter__(self) -> Self:
         self._thread.start()
         deadline = time.monotonic() + 15
         while not self._server.started:
             if time.monotonic() > deadline or not self._thread.is_alive():
+                self.verdict = finish(self.app)
                 raise RuntimeError("the proxy did not start")
             time.sleep(0.01)
         return self
@@ -145,4 +133,4 @@ class ThreadedProxy:
     ) -> None:
         self._server.should_exit = True
         self._thread.join(timeout=15)
-        self.status = finish(self.app, self.settings.report)
+        self.verdict = finish(self.app)

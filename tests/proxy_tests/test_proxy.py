@@ -282,17 +282,20 @@ def test_an_undocumented_field_is_one_drift_suggestion_and_no_violation(tmp_path
         task_id = send(proxy, "POST", "/task/imageannotation", json=TASK).json()["task_id"]
         for _ in range(3):
             assert send(proxy, "GET", f"/task/{task_id}").json()["foo"] == "bar"
-        [suggestion] = proxy.app.drift.suggestions()
     assert proxy.status == 0 and failures(report) == []
-    assert (suggestion.kind, suggestion.label, suggestion.seen, suggestion.answers) == (
-        "field",
-        "Task.foo",
-        3,
-        3,
-    )
-    assert "3/3" in suggestion.sentence and "string" in suggestion.sentence
+    assert proxy.verdict is not None
+    [suggestion] = [line.strip() for line in proxy.verdict.lines if "seen in" in line]
+    assert suggestion.startswith("`Task.foo` seen in 3/3 answers of GET /task/")
+    assert "string" in suggestion
     [operation] = json.loads((report / "drift.patch.json").read_text())
     assert operation["op"] == "add"
     assert operation["path"] == "/components/schemas/Task/properties/foo"
     assert operation["value"]["type"] == "string"
     assert "Task.foo" in (report / "drift.md").read_text()
+
+
+def test_a_port_in_use_exits_2_before_serving(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = str(taken.getsockname()[1])
+        assert scale_contract(["proxy", "--upstream", "http://x", "--port", port]) == 2
+    assert "cannot listen on 127.0.0.1:" in capsys.readouterr().err

@@ -14,6 +14,7 @@ import httpx
 import pytest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from contract_tests.proxy.judge import Judge
 from contract_tests.proxy.server import ThreadedProxy
 from scale_mock.testing import ThreadedMock
 from tests.proxy_tests.test_proxy import KEY, TASK, failures, send
@@ -156,12 +157,16 @@ def test_a_crashing_check_loses_neither_the_answer_nor_the_log_entry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     log = tmp_path / "log.jsonl"
-    with ThreadedMock() as mock, ThreadedProxy(mock.root_url, log=log) as proxy:
+    with (
+        ThreadedMock() as mock,
+        ThreadedProxy(mock.root_url, log=log, checks_in_process=False) as proxy,
+    ):
 
         def deep(*args: object) -> None:
             raise RecursionError("maximum recursion depth exceeded")
 
-        monkeypatch.setattr(proxy.app.checker, "check_request", deep)
+        assert isinstance(proxy.app.judge, Judge)
+        monkeypatch.setattr(proxy.app.judge.checker, "check_request", deep)
         assert send(proxy, "GET", "/projects").status_code == 200
     [entry] = entries(log)
     assert entry["status"] == 200
@@ -222,3 +227,27 @@ def test_the_report_can_be_asked_for_while_serving(tmp_path: Path) -> None:
         assert summary["exchanges"] == 1 and summary["broken"] == []
         assert (report / "summary.md").exists()
         assert httpx.get(f"{proxy.url}/_proxy/health").status_code == 200
+
+
+def test_exchanges_past_the_pending_bound_are_forwarded_and_counted_not_checked(
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "log.jsonl"
+    with (
+        ThreadedMock() as mock,
+        ThreadedProxy(mock.root_url, log=log, max_pending_bytes=0) as proxy,
+    ):
+        assert all(send(proxy, "GET", "/projects").status_code == 200 for _ in range(3))
+    assert proxy.verdict is not None
+    assert "not checked: 3 exchanges (forwarded; the checks fell behind)" in proxy.verdict.lines
+    assert log.read_text() == ""
+
+
+def test_every_exchange_handed_over_is_judged_before_the_run_ends(tmp_path: Path) -> None:
+    """The checks run beside the forwarding; finishing waits for the last of them."""
+    log = tmp_path / "log.jsonl"
+    with ThreadedMock() as mock, ThreadedProxy(mock.root_url, log=log) as proxy:
+        for _ in range(40):
+            send(proxy, "GET", "/projects")
+    assert len(entries(log)) == 40
+    assert proxy.status == 0
