@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import uvicorn
 
-from contract_tests.proxy.judge import DEFAULT_CAP, MAX_PENDING_BYTES
+from contract_tests.proxy.judge import DEFAULT_CAP, MAX_PENDING_BYTES, ChecksFailed, JudgeProcess
 from contract_tests.proxy.server import Settings, build, config, finish
 from contract_tests.target import ALL_TIERS, GATING_TIERS
 
@@ -91,6 +91,8 @@ def settings_from(argv: list[str]) -> Settings | str:
         return "--max-check-bytes and --max-pending-bytes must be >= 0, --timeout > 0"
     if args.spec is not None and not args.spec.is_file():
         return f"--spec {args.spec}: no such file"
+    if args.log is not None and args.log.is_dir():
+        return f"--log {args.log}: a directory, not a file"
     fail_on = frozenset().union(*args.fail_on) if args.fail_on else GATING_TIERS
     return Settings(
         upstream=args.upstream,
@@ -138,6 +140,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scale-contract proxy: cannot listen on {taken}; pass --port", file=sys.stderr)
         return 2
     app = build(settings)
+    judge = app.judge
+    if isinstance(judge, JudgeProcess):
+        try:
+            judge.wait_ready()
+        except ChecksFailed as error:  # the spec or the log: said before any traffic
+            judge.finish()
+            print(f"scale-contract proxy: the checks cannot start: {error}", file=sys.stderr)
+            return 2
     print(
         f"scale-contract proxy: http://{settings.host}:{settings.port} -> {settings.upstream} "
         f"(fail on: {','.join(sorted(settings.fail_on))})",
@@ -146,18 +156,23 @@ def main(argv: list[str] | None = None) -> int:
     # uvicorn stops on SIGINT and SIGTERM, then raises the signal again once its own handlers
     # are gone: here a SIGTERM, like Ctrl-C, ends in the report rather than a killed process
     previous = signal.signal(signal.SIGTERM, _stop)
+    served = True
     try:
         uvicorn.Server(config(app, settings.host, settings.port)).run()
     except (KeyboardInterrupt, Stopped):
         pass
+    except SystemExit:  # uvicorn could not start (the port was taken since the check above)
+        served = False
     finally:
         signal.signal(signal.SIGTERM, previous)
-    verdict = finish(app)
+        verdict = finish(app)  # always: the checks' process ends with it
+    if not served:
+        print(
+            f"scale-contract proxy: could not serve on {settings.host}:{settings.port}",
+            file=sys.stderr,
+        )
+        return 2
     for line in verdict.lines:
         print(line)
     print(f"report: {settings.report}")
     return verdict.status
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -18,6 +18,7 @@ the proxy dies.
 
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import os
@@ -26,7 +27,8 @@ import signal
 import threading
 import time
 import zlib
-from dataclasses import dataclass, field
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -82,6 +84,7 @@ class Seen:
     response_bytes: int
     upstream_fault: str
     duration_ms: float
+    not_checked: bool = False  # handed over past the pending bound: logged, not judged
 
 
 @dataclass(frozen=True)
@@ -174,7 +177,9 @@ class Judge:
             lines.append(
                 f"drift: {len(suggestions)} suggestions for the spec (seen, not documented):"
             )
-            lines += [f"  {s.sentence}" for s in suggestions[:SHOWN_SUGGESTIONS]]
+            lines += [
+                f"  {self.redactor.text(s.sentence)}" for s in suggestions[:SHOWN_SUGGESTIONS]
+            ]
             if len(suggestions) > SHOWN_SUGGESTIONS:
                 lines.append(
                     f"  ... and {len(suggestions) - SHOWN_SUGGESTIONS} more in {DRIFT_FILE}"
@@ -188,9 +193,10 @@ class Judge:
 
     def _write(self, report: Path) -> None:
         self.recorder.write(report)
-        patch = self.drift.patch()
-        (report / DRIFT_PATCH_FILE).write_text(json.dumps(patch, indent=2) + "\n", encoding="utf-8")
-        (report / DRIFT_FILE).write_text(self.drift.markdown(), encoding="utf-8")
+        patch = self.redactor.text(json.dumps(self.drift.patch(), indent=2, ensure_ascii=False))
+        (report / DRIFT_PATCH_FILE).write_text(patch + "\n", encoding="utf-8")
+        markdown = self.redactor.text(self.drift.markdown())
+        (report / DRIFT_FILE).write_text(markdown, encoding="utf-8")
 
     # -- one exchange ------------------------------------------------------------------------
 
@@ -212,6 +218,12 @@ class Judge:
             "duration_ms": seen.duration_ms,
             "response_headers": self.redactor.headers(seen.response_headers),
         }
+        if seen.not_checked:
+            self.not_checked += 1
+            entry.update(operation=None, broken=[], judged="no: the checks fell behind")
+            entry["replay"] = "safe" if seen.method in SAFE_METHODS else "no"
+            self.log.write(entry)
+            return
         try:
             self._judge(entry, seen)
         except Exception as error:  # a check that fails must not lose the log entry
@@ -261,17 +273,19 @@ class Judge:
             if body is not None:
                 encoding = _header(seen.response_headers, "content-encoding")
                 body = _decoded(body, encoding, self.options.cap)
-            if seen.method == "HEAD":
-                body = None
             elsewhere = self._not_the_apis(op, seen.status, answer_type)
+            if seen.method == "HEAD":
+                # the spec documents GET's answers, not HEAD's (a server may refuse HEAD)
+                body, elsewhere = None, "the spec documents no answer to HEAD"
             if elsewhere:
                 entry["judged"] = f"request only: {elsewhere}"
             else:
                 judged = self.checker.check_response(op, seen.status, answer_type, body)
                 findings += judged.findings
-                if seen.method != "HEAD":
-                    self.drift.observe(op, seen.status, judged.schema_pointer, judged.body)
+                self.drift.observe(op, seen.status, judged.schema_pointer, judged.body)
                 if judged.body is not NOT_READ:
+                    if self.redactor.fields:
+                        self.redactor.body(judged.body)  # learn the named fields' values
                     entry["response_shape"] = shape_of(judged.body)
                     entry["response_ids"] = _identifiers(judged.body)
             text = (body or b"").decode("utf-8", errors="replace")
@@ -344,19 +358,33 @@ def _size(seen: Seen) -> int:
     return len(seen.request_body or b"") + len(seen.response_body or b"") + SEEN_OVERHEAD
 
 
+def _failure(error: BaseException) -> str:
+    """The error on one line (a YAML error spans four)."""
+    return " ".join(f"{type(error).__name__}: {error}".split())[:300]
+
+
 def _serve(options: Options, jobs: Any, answers: Any, pending: Any) -> None:
-    """The worker process: judge what comes, answer the commands, in order."""
+    """The worker process: judge what comes, answer the commands, in order.
+
+    It ignores SIGINT and SIGTERM, which a terminal or a supervisor sends to the whole process
+    group: the proxy, stopped by them, then tells it to finish, and the report keeps every
+    exchange. A command that fails is answered with its failure, never left unanswered."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     parent = os.getppid()
-    judge = Judge(options)
-    answers.put(("ready", None))
+    try:
+        judge = Judge(options)
+    except Exception as error:  # the spec or the log cannot be had: said once, at start
+        answers.put(("failed", 0, _failure(error)))
+        return
+    answers.put(("ready", 0, None))
     while True:
         try:
-            kind, payload = jobs.get(timeout=1.0)
+            kind, number, payload = jobs.get(timeout=1.0)
         except queue.Empty:
             if os.getppid() != parent:  # the proxy died: keep what was judged
-                judge.finish()
+                with suppress(Exception):
+                    judge.finish()
                 return
             continue
         if kind == "seen":
@@ -364,10 +392,23 @@ def _serve(options: Options, jobs: Any, answers: Any, pending: Any) -> None:
             with pending.get_lock():
                 pending.value -= _size(payload)
         elif kind == "report":
-            answers.put(("report", judge.report()))
+            try:
+                answers.put(("report", number, judge.report()))
+            except Exception as error:
+                answers.put(("report", number, {"error": _failure(error)}))
         elif kind == "finish":
-            answers.put(("finish", judge.finish(payload)))
+            try:
+                verdict = judge.finish(payload)
+            except Exception as error:
+                verdict = Verdict(
+                    2, [f"scale-contract proxy: the report failed: {_failure(error)}"]
+                )
+            answers.put(("finish", number, verdict))
             return
+
+
+class ChecksFailed(RuntimeError):
+    """The checks' process could not start (its message says why) or died."""
 
 
 class JudgeProcess:
@@ -387,63 +428,76 @@ class JudgeProcess:
         )
         self._process.start()
         self._lock = threading.Lock()
+        self._asked = itertools.count(1)
         self._ready = False
         self.not_checked = 0
 
     def submit(self, seen: Seen) -> None:
-        """Hand the exchange over, never waiting: past the byte bound it is not checked."""
+        """Hand the exchange over, never waiting. Past the byte bound it goes without its
+        bodies, to be logged as not checked (the log stays whole for `replay`); past twice
+        the bound it is only counted."""
         size = _size(seen)
         with self._pending.get_lock():
             if self._pending.value + size > self.max_pending_bytes:
-                self.not_checked += 1
-                return
+                seen = replace(seen, request_body=None, response_body=None, not_checked=True)
+                size = _size(seen)
+                if self._pending.value + size > 2 * self.max_pending_bytes:
+                    self.not_checked += 1
+                    return
             self._pending.value += size
-        self._jobs.put(("seen", seen))
+        self._jobs.put(("seen", 0, seen))
 
-    def _answer(self, kind: str, timeout: float) -> Any:
-        """The worker's next answer of this kind (earlier kinds noted on the way)."""
+    def _answer(self, kind: str, number: int, timeout: float) -> Any:
+        """The worker's answer to command `number` of this kind (others passed over)."""
         deadline = time.monotonic() + timeout
         while True:
             try:
-                answered, value = self._answers.get(timeout=0.25)
+                answered, answered_number, value = self._answers.get(timeout=0.25)
             except queue.Empty:
                 if not self._process.is_alive():
-                    raise OSError("the checks' process died") from None
+                    raise ChecksFailed("the checks' process died") from None
                 if time.monotonic() > deadline:
-                    raise
+                    raise ChecksFailed(
+                        f"the checks' process gave no {kind} in {timeout:g} s"
+                    ) from None
                 continue
+            if answered == "failed":
+                raise ChecksFailed(value)
             if answered == "ready":
                 self._ready = True
-            if answered == kind:
+            if answered == kind and answered_number == number:
                 return value
 
     def _ask(self, kind: str, payload: Any, timeout: float) -> Any:
         with self._lock:
-            self._jobs.put((kind, payload), timeout=timeout)
-            return self._answer(kind, timeout)
+            number = next(self._asked)
+            self._jobs.put((kind, number, payload))
+            return self._answer(kind, number, timeout)
 
     def wait_ready(self, timeout: float = 60.0) -> None:
-        """Block until the worker has read the spec (tests and benchmarks start measuring
-        after it)."""
+        """Block until the worker has read the spec and opened the log; `ChecksFailed` (with
+        the worker's reason) if it could not."""
         with self._lock:
             if not self._ready:
-                self._answer("ready", timeout)
+                self._answer("ready", 0, timeout)
 
     def report(self) -> dict[str, Any]:
         summary: dict[str, Any] = self._ask("report", None, timeout=300)
-        summary["not_checked"] += self.not_checked
+        if "not_checked" in summary:
+            summary["not_checked"] += self.not_checked
         return summary
 
     def finish(self, not_checked: int = 0) -> Verdict:
         try:
             verdict: Verdict = self._ask("finish", self.not_checked + not_checked, timeout=600)
-        except (queue.Empty, queue.Full, OSError, ValueError):
-            self._process.kill()
-            verdict = Verdict(2, ["scale-contract proxy: the checks' process did not finish"])
+        except ChecksFailed as error:
+            verdict = Verdict(2, [f"scale-contract proxy: {error}"])
         self._process.join(timeout=10)
         if self._process.is_alive():
             self._process.kill()
             self._process.join()
+        # a dead worker leaves the queue's pipe full: its feeder thread must not be waited for
+        self._jobs.cancel_join_thread()
         self._jobs.close()
         self._answers.close()
         return verdict

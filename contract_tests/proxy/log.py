@@ -25,7 +25,8 @@ class ExchangeLog:
     def write(self, entry: dict[str, Any]) -> None:
         if self._handle is None:
             return
-        line = self.redactor.text(json.dumps(entry, sort_keys=True, default=str))
+        text = json.dumps(entry, sort_keys=True, default=str, ensure_ascii=False)
+        line = self.redactor.text(text)
         with self._lock:
             self._handle.write(line + "\n")
             self._handle.flush()

@@ -13,9 +13,15 @@ behaviour), is skipped and counted. Identifiers the recorded answers gave (`task
 mapped to the ones the other server gives, in later paths, queries and bodies, so a create, then
 a get of what it created, replays as such.
 
-Exit status: 0 every replayed answer has the recorded status and shape (fields the other server
-adds, and nulls, are noted); 1 one differs; 2 usage or connection problem (one line, before the
-first request).
+What fails a replay is what the documents back: another status than the recorded one, or a
+replayed answer that breaks a rule of a gating tier of the spec (`docs`, `sdk`: a required field
+gone, a type changed, an undocumented status). Shape differences beyond those (a field the
+recording had and the spec makes optional, a field added, a null for a value, keys of a
+free-form map) are listed as notes, since a task in another state or another account's data
+differ so; `--strict` fails on a missing field or a changed type as well.
+
+Exit status: 0 every replayed answer keeps the recorded status and the spec; 1 one does not; 2
+usage or connection problem (one line, before the first request).
 """
 
 from __future__ import annotations
@@ -26,15 +32,18 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 import httpx
 
+import scale_spec
+from contract_tests.proxy.checker import Checker
 from contract_tests.proxy.redact import SECRET_HEADERS, SHOWN
 from contract_tests.proxy.shape import Difference, differences, shape_of
+from contract_tests.target import GATING_TIERS
 
 NOT_SENT_HEADERS = SECRET_HEADERS | {
     "host",
@@ -76,7 +85,7 @@ class Outcome:
             "recorded_status": self.recorded_status,
             "replayed_status": self.replayed_status,
             "differs": self.differs,
-            "differences": [d.__dict__ | {"breaking": d.breaking} for d in self.differences],
+            "differences": [dict(d.__dict__) for d in self.differences],
         }
 
 
@@ -203,12 +212,31 @@ def _mentions(entry: dict[str, Any], values: set[str]) -> bool:
     return any(s in values for s in strings(entry.get("request_body")))
 
 
+def _spec_breaches(
+    checker: Checker, method: str, path: str, answer: httpx.Response
+) -> list[Difference]:
+    """The replayed answer's breaches of the spec's gating rules (`path` below the API root)."""
+    op = checker.spec.route("GET" if method == "HEAD" else method, path.split("?")[0])
+    if op is None or method == "HEAD":
+        return []
+    found = checker.check_response(
+        op, answer.status_code, answer.headers.get("content-type", ""), answer.content
+    )
+    return [
+        Difference("spec", f.rule.id, f.expected, f.observed, breaking=True)
+        for f in found.findings
+        if not f.passed and f.rule.tier in GATING_TIERS
+    ]
+
+
 def replay_log(
     entries: list[dict[str, Any]],
     client: httpx.Client,
+    checker: Checker,
     *,
     recorded_root: str = "/v1",
     include_writes: bool = False,
+    strict: bool = False,
 ) -> Replay:
     """Send the entries' requests again through `client` (its base URL the other server's API
     root) and compare."""
@@ -242,9 +270,13 @@ def replay_log(
         except ValueError:
             body = None
         if recorded_shape is not None and body is not None and not outcome.status_differs:
-            outcome.differences = differences(recorded_shape, shape_of(body))
+            outcome.differences = [
+                replace(d, breaking=strict and d.kind in ("missing", "type"))
+                for d in differences(recorded_shape, shape_of(body))
+            ]
         elif recorded_shape is not None and body is None and method != "HEAD":
-            outcome.differences = [Difference("type", "$", "JSON", "not JSON")]
+            outcome.differences = [Difference("type", "$", "JSON", "not JSON", breaking=True)]
+        outcome.differences += _spec_breaches(checker, method, path, answer)
         ids.learn(entry.get("response_ids"), body)
         found.outcomes.append(outcome)
     return found
@@ -274,7 +306,10 @@ def render(found: Replay, base_url: str) -> list[str]:
     for reason, count in sorted(found.skipped.items()):
         lines.append(f"  skipped {count}: {reason}")
     if any(not o.differs and o.differences for o in found.outcomes):
-        lines.append("  same*: same status and fields; the other server adds fields or nulls")
+        lines.append(
+            "  same*: same status, within the spec; the shape differs where the spec allows "
+            "(--strict fails on a missing field or a changed type)"
+        )
     return lines
 
 
@@ -302,6 +337,12 @@ def parser() -> argparse.ArgumentParser:
         default="/v1",
         help="the API root the logged paths start with (default /v1)",
     )
+    found.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on a missing field or a changed type too, not only on the spec's rules",
+    )
+    found.add_argument("--spec", type=Path, help="the spec to hold the answers to")
     found.add_argument("--format", choices=("text", "json"), default="text")
     found.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
     return found
@@ -310,7 +351,11 @@ def parser() -> argparse.ArgumentParser:
 def usage_problem(args: argparse.Namespace) -> str | None:
     url = urlsplit(args.base_url)
     if url.scheme not in ("http", "https") or not url.hostname:
-        return f"--base-url must be an http(s) URL, not {args.base_url!r}"
+        return "--base-url must be an http(s) URL (the other server's API root)"
+    if url.username or url.password:
+        return "--base-url must not carry credentials: pass the key with --api-key"
+    if args.spec is not None and not args.spec.is_file():
+        return f"--spec {args.spec}: no such file"
     if not args.log.is_file():
         return f"{args.log}: no such log"
     if not args.api_key:
@@ -352,8 +397,10 @@ def main(argv: list[str]) -> int:
             found = replay_log(
                 entries,
                 client,
+                Checker(scale_spec.load(args.spec.absolute() if args.spec else None)),
                 recorded_root=args.recorded_root.rstrip("/"),
                 include_writes=args.include_writes,
+                strict=args.strict,
             )
         except httpx.HTTPError as error:
             print(f"scale-contract replay: {args.base_url} went away ({error})", file=sys.stderr)

@@ -11,6 +11,9 @@ had and the replayed one lacks (`missing`), one it adds (`extra`), a value of an
 (`type`). `integer` and `number` are one JSON number, as JSON Schema's `number` holds both. A
 `null` on one side and a value on the other is a `null` difference, not a breaking one: a field
 empty in one state (`completed_at` of a pending task) says nothing of its type.
+
+Whether a difference fails a replay is not said here: a missing field may be one the spec makes
+optional, a changed type one of a free-form map (`metadata`). `replay` decides, with the spec.
 """
 
 from __future__ import annotations
@@ -81,22 +84,19 @@ def merge(one: Shape, other: Shape) -> Shape:
 
 @dataclass(frozen=True)
 class Difference:
-    kind: str  # "missing", "extra", "type", "null"
-    where: str  # `$.response.annotations[]`
+    kind: str  # "missing", "extra", "type", "null" (and replay's "spec")
+    where: str  # `$.response.annotations[]`, or a rule id
     recorded: str
     replayed: str
-
-    @property
-    def breaking(self) -> bool:
-        """An added field is what a server may do, a null is a state; a lost field or a new
-        type is not."""
-        return self.kind in ("missing", "type")
+    breaking: bool = False  # whether it fails the replay: the caller's judgement
 
     def __str__(self) -> str:
         if self.kind == "missing":
             return f"{self.where}: missing (recorded {self.recorded})"
         if self.kind == "extra":
             return f"{self.where}: extra field ({self.replayed})"
+        if self.kind == "spec":
+            return f"{self.where}: {self.replayed}"
         return f"{self.where}: {self.recorded} recorded, {self.replayed} replayed"
 
 

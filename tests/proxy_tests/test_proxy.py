@@ -299,3 +299,35 @@ def test_a_port_in_use_exits_2_before_serving(capsys: pytest.CaptureFixture[str]
         port = str(taken.getsockname()[1])
         assert scale_contract(["proxy", "--upstream", "http://x", "--port", port]) == 2
     assert "cannot listen on 127.0.0.1:" in capsys.readouterr().err
+
+
+def test_a_spec_the_checks_cannot_read_exits_2_before_serving(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("openapi: [unclosed\n")
+    port = str(free_port())
+    assert (
+        scale_contract(["proxy", "--upstream", "http://x", "--spec", str(broken), "--port", port])
+        == 2
+    )
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("scale-contract proxy: the checks cannot start")
+
+
+def test_a_server_that_cannot_start_ends_the_checks_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """uvicorn exits on a bind lost to a race: the checks' process must not outlive it."""
+    import multiprocessing
+
+    import uvicorn
+
+    def fail(self: object) -> None:
+        raise SystemExit(1)
+
+    monkeypatch.setattr(uvicorn.Server, "run", fail)
+    port = str(free_port())
+    assert scale_contract(["proxy", "--upstream", "http://x", "--port", port]) == 2
+    assert multiprocessing.active_children() == []
+    assert "could not serve" in capsys.readouterr().err

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from contract_tests.proxy.judge import Judge
+from contract_tests.proxy.judge import Judge, JudgeProcess, Options, Seen
 from contract_tests.proxy.server import ThreadedProxy
 from scale_mock.testing import ThreadedMock
 from tests.proxy_tests.test_proxy import KEY, TASK, failures, send
@@ -251,3 +251,79 @@ def test_every_exchange_handed_over_is_judged_before_the_run_ends(tmp_path: Path
             send(proxy, "GET", "/projects")
     assert len(entries(log)) == 40
     assert proxy.status == 0
+
+
+def everything_written(tmp_path: Path, lines: list[str]) -> str:
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    return "\n".join([*lines, *(p.read_text(encoding="utf-8") for p in files)])
+
+
+def test_named_fields_stay_out_of_failure_records_and_drift_too(tmp_path: Path) -> None:
+    """A named field's value is gone from the log, and also from a failure's message, the
+    answer a record shows and the console, in whatever escaping."""
+    secret, accented = "SECRETINSTR2", "Zoë Geheimname"
+    log, report = tmp_path / "log.jsonl", tmp_path / "report"
+    with (
+        ThreadedMock() as mock,
+        ThreadedProxy(
+            mock.root_url,
+            log=log,
+            report=report,
+            redact_fields=frozenset({"instruction", "patient"}),
+        ) as proxy,
+    ):
+        wrong_type = {"attachment": "https://example.com/a.png", "instruction": [secret]}
+        send(proxy, "POST", "/task/annotation", json={**wrong_type, "objects_to_annotate": ["a"]})
+        task = {**TASK, "metadata": {"patient": accented}, "callback_url": "nope:" + secret}
+        send(proxy, "POST", "/task/imageannotation", json=task)
+    assert proxy.verdict is not None and proxy.status == 1  # the wrong type is a broken rule
+    text = everything_written(tmp_path, proxy.verdict.lines)
+    for value in (secret, accented, json.dumps(accented)[1:-1]):
+        assert value not in text, value
+
+
+def test_url_credentials_inside_a_query_value_are_taken_out(tmp_path: Path) -> None:
+    log = tmp_path / "log.jsonl"
+    encoded = "https%3A%2F%2Fuser%3AURLPASSWORD3%40example.com%2Fx"
+    with ThreadedMock() as mock, ThreadedProxy(mock.root_url, log=log) as proxy:
+        send(proxy, "GET", f"/tasks?callback={encoded}&limit=1")
+    assert "URLPASSWORD3" not in log.read_text()
+
+
+def test_a_server_refusing_head_is_not_blamed(tmp_path: Path) -> None:
+    """The spec documents GET's answers, not HEAD's: a 405 to HEAD breaks no rule."""
+    report = tmp_path / "report"
+    body = b'{"status_code": 405, "error": "no HEAD here"}'
+    with (
+        ThreadedMock(wrap=gateway(405, body, b"application/json")) as mock,
+        ThreadedProxy(mock.root_url, report=report) as proxy,
+    ):
+        assert send(proxy, "HEAD", "/projects").status_code == 405
+    assert proxy.status == 0 and failures(report) == []
+
+
+def test_past_the_pending_bound_an_exchange_is_logged_unjudged(tmp_path: Path) -> None:
+    """Without its bodies, so the log stays whole for `replay`; the report counts it."""
+    log = tmp_path / "log.jsonl"
+    judge = JudgeProcess(Options(upstream="http://up", log=log), max_pending_bytes=3000)
+    big = Seen(
+        time="2026-11-30T00:00:00.000+00:00",
+        method="GET",
+        raw_path="/v1/projects",
+        query="",
+        headers=[("authorization", "Basic eDp5")],
+        request_body=b"",
+        url="http://up/v1/projects",
+        status=200,
+        response_headers=[("content-type", "application/json")],
+        response_body=b"[" + b" " * 5000 + b"]",
+        request_bytes=0,
+        response_bytes=5002,
+        upstream_fault="",
+        duration_ms=1.0,
+    )
+    judge.submit(big)
+    verdict = judge.finish()
+    [entry] = entries(log)
+    assert entry["judged"] == "no: the checks fell behind" and entry["replay"] == "safe"
+    assert "not checked: 1 exchanges (forwarded; the checks fell behind)" in verdict.lines

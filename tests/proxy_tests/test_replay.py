@@ -53,20 +53,44 @@ def test_a_faithful_stand_in_answers_every_request_alike(
     assert [o["replayed_status"] for o in found["outcomes"]] == [200] * 6
 
 
-def test_a_stand_in_losing_a_field_is_named_with_the_field(
-    recorded: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    def drop_status(scope: Scope, data: Any) -> Any:
+def drop(field: str) -> Any:
+    def change(scope: Scope, data: Any) -> Any:
         if scope["method"] == "GET" and scope["path"].startswith("/v1/task/"):
-            return 200, {k: v for k, v in data.items() if k != "status"}
+            return 200, {k: v for k, v in data.items() if k != field}
         return None
 
-    with ThreadedMock(wrap=lambda app: rewrite(app, drop_status)) as other:
+    return change
+
+
+def test_a_stand_in_losing_a_required_field_is_named_with_the_rule(
+    recorded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with ThreadedMock(wrap=lambda app: rewrite(app, drop("status"))) as other:
         status, found = run(recorded, other.base_url, capsys, "--include-writes")
     assert status == 1
     [differing] = [o for o in found["outcomes"] if o["differs"]]
     assert differing["method"] == "GET" and differing["path"].startswith("/v1/task/")
-    assert [(d["kind"], d["where"]) for d in differing["differences"]] == [("missing", "$.status")]
+    kinds = [(d["kind"], d["where"], d["breaking"]) for d in differing["differences"]]
+    assert kinds == [
+        ("missing", "$.status", False),
+        ("spec", "response.get_task.body.status.required", True),
+    ]
+
+
+def test_a_stand_in_losing_an_optional_field_is_a_note_unless_strict(
+    recorded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The spec makes `created_at` optional: its absence is a shape note, a failure only
+    with --strict."""
+    with ThreadedMock(wrap=lambda app: rewrite(app, drop("created_at"))) as other:
+        status, found = run(recorded, other.base_url, capsys, "--include-writes")
+        assert status == 0, found
+        [noted] = [o for o in found["outcomes"] if o["differences"]]
+        assert [(d["kind"], d["where"]) for d in noted["differences"]] == [
+            ("missing", "$.created_at")
+        ]
+        strict, _ = run(recorded, other.base_url, capsys, "--include-writes", "--strict")
+    assert strict == 1
 
 
 def test_without_writes_only_safe_requests_go_and_reads_of_unmade_things_are_skipped(
@@ -96,9 +120,14 @@ def test_usage_problems_exit_2_before_any_request(
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
     assert scale_contract(["replay", str(empty), "--base-url", dead, "--api-key", "k"]) == 2
-    errors = capsys.readouterr().err.splitlines()
-    assert len(errors) == 3 and all(e.startswith("scale-contract replay:") for e in errors)
+    with_password = "http://user:hunter2pass@127.0.0.1:9/v1"
+    credentials = ["replay", str(recorded), "--base-url", with_password, "--api-key", "k"]
+    assert scale_contract(credentials) == 2
+    captured = capsys.readouterr()
+    errors = captured.err.splitlines()
+    assert len(errors) == 4 and all(e.startswith("scale-contract replay:") for e in errors)
     assert "live_" in errors[1]
+    assert "hunter2pass" not in captured.err + captured.out
 
 
 @pytest.mark.parametrize(
@@ -106,17 +135,17 @@ def test_usage_problems_exit_2_before_any_request(
     [
         ({"a": 1, "b": "x"}, {"a": 2, "b": "y"}, []),
         ({"a": 1}, {"a": 1.5}, []),  # one JSON number
-        ({"a": 1, "b": "x"}, {"a": 1}, [("missing", "$.b", True)]),
-        ({"a": 1}, {"a": 1, "c": True}, [("extra", "$.c", False)]),
-        ({"a": "x"}, {"a": None}, [("null", "$.a", False)]),
-        ({"a": "x"}, {"a": 3}, [("type", "$.a", True)]),
+        ({"a": 1, "b": "x"}, {"a": 1}, [("missing", "$.b")]),
+        ({"a": 1}, {"a": 1, "c": True}, [("extra", "$.c")]),
+        ({"a": "x"}, {"a": None}, [("null", "$.a")]),
+        ({"a": "x"}, {"a": 3}, [("type", "$.a")]),
         ({"l": [{"x": 1}]}, {"l": []}, []),  # an empty list says nothing of its elements
-        ({"l": [{"x": 1}, {"y": "s"}]}, {"l": [{"x": 1}]}, [("missing", "$.l[].y", True)]),
+        ({"l": [{"x": 1}, {"y": "s"}]}, {"l": [{"x": 1}]}, [("missing", "$.l[].y")]),
     ],
 )
 def test_shape_differences(recorded_value: Any, replayed_value: Any, kinds: list[Any]) -> None:
     found = differences(shape_of(recorded_value), shape_of(replayed_value))
-    assert [(d.kind, d.where, d.breaking) for d in found] == kinds
+    assert [(d.kind, d.where) for d in found] == kinds
 
 
 def test_a_shape_keeps_no_data() -> None:
