@@ -30,6 +30,7 @@ from urllib.parse import parse_qsl
 
 from scale_mock.errors import ApiError
 from scale_mock.spec import CompiledSpec
+from scale_spec.json_types import json_type
 
 MAX_DEPTH = 32
 _KEY = re.compile(r"^([^\[\]]+)((?:\[[^\[\]]*\])*)$")
@@ -122,7 +123,7 @@ class _View:
             literals = [*facet.get("enum", []), *([facet["const"]] if "const" in facet else [])]
             if literals:
                 typed = True
-                types.update(_json_type(value) for value in literals)
+                types.update(json_type(value) for value in literals)
         self.types: set[str] | None = types if typed else None  # None: anything goes
 
     def _facets(self, schemas: list[Any]) -> Iterator[Mapping[str, Any]]:
@@ -169,20 +170,6 @@ class _View:
         return _View(
             self.spec, [f["items"] for f in self.facets if isinstance(f.get("items"), Mapping)]
         )
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
 
 
 def cast_form(spec: CompiledSpec, schema: Mapping[str, Any], tree: dict[str, Any]) -> Any:

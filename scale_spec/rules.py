@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from scale_spec.document import escape, lookup
+from scale_spec.json_types import json_types
 
 _ABSENT: Any = object()  # a pointer that leads nowhere; distinct from JSON null (None)
 
@@ -87,17 +88,7 @@ def _may_match(spec: Mapping[str, Any], branch: Any, value: Any) -> bool:
     if declared is None:
         return True
     allowed = {declared} if isinstance(declared, str) else set(declared)
-    return bool(allowed & _json_types(value))
-
-
-def _json_types(value: Any) -> set[str]:
-    """The JSON Schema type names a Python value answers to (bool is not a number in JSON)."""
-    if isinstance(value, bool):
-        return {"boolean"}
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
-        return {"integer", "number"}
-    names = {dict: "object", list: "array", str: "string", float: "number", type(None): "null"}
-    return {names[type(value)]} if type(value) in names else set()
+    return bool(allowed & json_types(value))
 
 
 def _get(document: Any, pointer: str) -> Any:

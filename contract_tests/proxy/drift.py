@@ -51,7 +51,6 @@ in `Suggestion.more_values`); the walk stops `MAX_DEPTH` levels down.
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from collections import Counter
@@ -64,6 +63,7 @@ from referencing.exceptions import Unresolvable
 
 from scale_spec import JSON, Operation, Spec
 from scale_spec.document import escape, iter_nodes, unescape
+from scale_spec.json_types import json_type
 
 Json = Any
 MAX_SUGGESTIONS = 1000
@@ -121,25 +121,6 @@ class Suggestion:
             more = f" (and {self.more_values} more)" if self.more_values else ""
             return f"`{self.label}` value {shown}{more} seen in {where}, not in its enum"
         return f"status {self.name} seen in {where}, not documented (body {types})"
-
-
-def json_type(value: Json) -> str:
-    """The JSON Schema type of a parsed JSON value (`1.0` is an integer, as JSON Schema says)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "integer" if math.isfinite(value) and value.is_integer() else "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, Mapping):
-        return "object"
-    if isinstance(value, list):
-        return "array"
-    return "string"  # not a parsed JSON value; read as text
 
 
 def _allowed(declared: Json, observed: str) -> bool:

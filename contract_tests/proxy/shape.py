@@ -21,21 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from scale_spec.json_types import json_type
+
 Shape = Any  # str | dict[str, Shape] | list[Shape]
 MAX_DEPTH = 32  # deeper structure is cut to "object"/"array": a shape stays small
 MAX_KEYS = 500  # keys kept per object
-
-
-def _scalar(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    return "string"
 
 
 def _kind(shape: Shape) -> str:
@@ -61,7 +51,7 @@ def shape_of(value: Any, depth: int = 0) -> Shape:
             item_shape = shape_of(item, depth + 1)
             merged = item_shape if merged is None else merge(merged, item_shape)
         return [] if merged is None else [merged]
-    return _scalar(value)
+    return json_type(value)
 
 
 def merge(one: Shape, other: Shape) -> Shape:
