@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck spec venv clean mock bench sdk-suite client spec-diff docs docs-test docs-for-tests
+.PHONY: demo test lint typecheck spec venv clean mock bench sdk-suite client spec-diff docs docs-test docs-for-tests postgres-for-tests
 
 ## demo: start scale-mock on a free port, run the contract suite against it, print the report
 demo: $(STAMP)
@@ -14,7 +14,7 @@ demo: $(STAMP)
 ## had (those tests skip, saying why, where not), and run every test in two processes (the
 ## mock's tests and the client's each stay in one: their coverage checks read what the others
 ## did; tests/conftest.py)
-test: lint typecheck docs-for-tests
+test: lint typecheck docs-for-tests postgres-for-tests
 	$(BIN)/python -m pytest -n 2
 
 # Best effort, each step bounded in time: a machine without npm, network or root runs every
@@ -24,6 +24,12 @@ docs-for-tests: $(STAMP)
 	@command -v chromium >/dev/null || (timeout 300 apt-get update -qq && timeout 300 apt-get install -y -qq chromium >/dev/null 2>&1) || echo "make: Chromium could not be installed: the browser tests will skip"
 	@rm -rf docs/site
 	@(command -v npm >/dev/null && timeout 600 $(MAKE) --no-print-directory docs) || (rm -rf docs/site; echo "make: the docs were not built (no npm, no network, or the build failed): the docs tests will skip")
+
+# The mock's tests run against PostgreSQL too, on a throwaway cluster of the server binaries
+# (PATH or /usr/lib/postgresql/*/bin); where there are none, Debian's package is installed if it
+# can be, else those tests skip, saying why.
+postgres-for-tests:
+	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || (timeout 300 apt-get update -qq && timeout 300 apt-get install -y -qq postgresql >/dev/null 2>&1) || echo "make: PostgreSQL could not be installed: the mock's PostgreSQL tests will skip"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

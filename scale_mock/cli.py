@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from scale_mock.app import build_app
 from scale_mock.callbacks import DEFAULT_AUTH_KEY, CallbackPolicy, set_default_policy
 from scale_mock.guards import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_UPLOAD_SIZE
 from scale_mock.spec import CompiledSpec, load_spec
-from scale_mock.store import StorageFault, Store
+from scale_mock.store import Storage, StorageFault, open_store
 
 
 def _positive_int(text: str) -> int:
@@ -46,7 +47,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--db",
         default="scale-mock.sqlite3",
         help="SQLite file holding the state, kept across restarts (default scale-mock.sqlite3); "
-        "':memory:' for a throwaway run",
+        "':memory:' for a throwaway run; or postgresql://user@host:port/dbname, a PostgreSQL "
+        "database several scale-mock replicas may share",
     )
     parser.add_argument(
         "--keys",
@@ -162,12 +164,17 @@ def _access_log_config() -> dict[str, Any]:
     return config
 
 
+_DB_PASSWORD = re.compile(r"(?<=://)([^:/@\s]+):[^@\s]*@")
+
+
 def startup_line(
     host: str, port: int, scheme: str, db: str, keys: frozenset[str] | None, version: str
 ) -> str:
     """The one line `scale-mock` prints at start."""
     shown = f"[{host}]" if ":" in host else host
     key_mode = f"{len(keys)} keys from --keys" if keys is not None else "any test_/live_ key"
+    # a database URL's password is never printed
+    db = _DB_PASSWORD.sub(r"\1:***@", db)
     return (
         f"scale-mock: serving Scale API {version} on {scheme}://{shown}:{port}/v1 "
         f"(db {db}, {key_mode})"
@@ -175,7 +182,7 @@ def startup_line(
 
 
 def _built(
-    store: Store, spec: CompiledSpec, keys: frozenset[str] | None, args: argparse.Namespace
+    store: Storage, spec: CompiledSpec, keys: frozenset[str] | None, args: argparse.Namespace
 ) -> Starlette:
     return build_app(
         store,
@@ -206,15 +213,20 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"scale-mock: --callback-allow: {error}") from None
     set_default_policy(policy)
     spec = load_spec(args.spec.absolute() if args.spec else None)
+    shown_db = _DB_PASSWORD.sub(r"\1:***@", args.db)
     try:
-        store = Store(args.db, max_size=args.max_db_size)
+        store = open_store(args.db, max_size=args.max_db_size)
     except sqlite3.Error as error:
-        hint = f"scale-mock: --db {args.db}: not a usable SQLite file ({error})"
+        hint = f"scale-mock: --db {shown_db}: not a usable SQLite file ({error})"
         raise SystemExit(hint) from None
+    except ValueError as error:
+        raise SystemExit(f"scale-mock: {error}") from None
+    except StorageFault as fault:
+        raise SystemExit(f"scale-mock: --db {shown_db}: {fault.detail}") from None
     try:
         app = _built(store, spec, keys, args)
     except StorageFault as fault:  # the start-up pass over the database could not write
-        raise SystemExit(f"scale-mock: --db {args.db}: {fault.detail}") from None
+        raise SystemExit(f"scale-mock: --db {shown_db}: {fault.detail}") from None
     scheme = "https" if args.ssl_certfile else "http"
     line = startup_line(args.host, args.port, scheme, args.db, keys, spec.spec.version)
     print(line, flush=True)

@@ -169,11 +169,16 @@ SQLITE_MAX_INTEGER = 2**63 - 1
 _FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def _path(field: str) -> str:
-    """The JSON path of a top-level field (as the expression indexes spell it)."""
+def checked_field(field: str) -> str:
+    """`field`, if it is a plain top-level field name (every backend puts it in SQL text)."""
     if not _FIELD.fullmatch(field):
         raise ValueError(f"not a field name: {field!r}")
-    return f"'$.{field}'"
+    return field
+
+
+def _path(field: str) -> str:
+    """The JSON path of a top-level field (as the expression indexes spell it)."""
+    return f"'$.{checked_field(field)}'"
 
 
 def _condition(where: Where) -> tuple[str, tuple[Any, ...]]:
@@ -455,3 +460,15 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def open_store(database: str, *, max_size: int | None = None) -> Storage:
+    """The backend a `--db` value names: a `postgresql://` URL (several replicas may share it),
+    else a SQLite file (or `:memory:`)."""
+    if database.startswith(("postgresql://", "postgres://")):
+        if max_size is not None:
+            raise ValueError("--max-db-size is for SQLite files; PostgreSQL has its own quotas")
+        from scale_mock.pg_store import PostgresStore  # psycopg only when asked for
+
+        return PostgresStore(database)
+    return Store(database, max_size=max_size)

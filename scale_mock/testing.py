@@ -34,6 +34,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _in_memory() -> Storage:
+    return Store(":memory:")
+
+
+# What a `ThreadedMock` given no store serves from: a fresh in-memory SQLite database; the
+# mock's tests swap in a fresh PostgreSQL database to run against that backend too.
+default_store: Callable[[], Storage] = _in_memory
+
+
 class ThreadedMock:
     """scale-mock served by uvicorn on a background thread, as `scale-mock` serves it (the same
     protocol and timeouts, see `server`); `build_app` options (`max_body_size`, ...) pass
@@ -52,7 +61,8 @@ class ThreadedMock:
         `header_timeout` and `idle_timeout` are `scale-mock`'s `--header-timeout` and
         `--idle-timeout`."""
         self.port = free_port()
-        self.store: Storage = store or Store(":memory:")
+        self._owns_store = store is None
+        self.store: Storage = store or default_store()
         app: ASGIApp = build_app(self.store, **options)
         self.app = wrap(app) if wrap else app
         config = server.config(
@@ -92,6 +102,8 @@ class ThreadedMock:
     ) -> None:
         self._server.should_exit = True
         self._thread.join(timeout=15)
+        if self._owns_store:
+            self.store.close()
 
 
 class SubprocessMock:

@@ -1,6 +1,10 @@
 """scale-mock in-process on a free 127.0.0.1 port, with callbacks retried on a compressed clock.
 
-Every test client validates every response against the spec (see `conformance`).
+Every test client validates every response against the spec (see `conformance`). Every test
+runs against both stores (`[sqlite]`, `[postgresql]`): a mock built without a store of its own
+serves from a fresh in-memory SQLite database, or from a fresh database of a throwaway
+PostgreSQL cluster (`scale_mock.pg_cluster`, started once per session; the tests of that store
+skip, saying why, where PostgreSQL cannot be had).
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ import httpx
 import pytest
 from starlette.types import ASGIApp
 
+from scale_mock import testing
+from scale_mock.pg_cluster import PostgresCluster, PostgresUnavailable
+from scale_mock.store import Storage
 from scale_mock.testing import ThreadedMock
 from tests.mock_tests.conformance import SpecCheckingApp, hook
 
@@ -22,6 +29,40 @@ OTHER_KEY = "test_other456"
 TIME_SCALE = 1e-5
 
 ClientFactory = Callable[[str], httpx.Client]
+STORES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster | str]:
+    """The session's PostgreSQL cluster, or why there is none."""
+    try:
+        cluster = PostgresCluster()
+    except PostgresUnavailable as reason:
+        yield str(reason)
+        return
+    with cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="module", params=STORES, autouse=True)
+def store_backend(request: pytest.FixtureRequest, postgres: PostgresCluster | str) -> Iterator[str]:
+    """Which store the module's mocks serve from; PostgreSQL: a new database per mock."""
+    if request.param == "sqlite":
+        yield "sqlite"
+        return
+    if isinstance(postgres, str):
+        pytest.skip(f"PostgreSQL store: {postgres}")
+    from scale_mock.pg_store import PostgresStore
+
+    def fresh_database() -> Storage:
+        return PostgresStore(postgres.create_database(f"mock_{uuid.uuid4().hex[:16]}"))
+
+    before = testing.default_store
+    testing.default_store = fresh_database
+    try:
+        yield "postgresql"
+    finally:
+        testing.default_store = before
 
 
 def fresh_key(mode: str = "test") -> str:
@@ -36,7 +77,17 @@ def api_client(base_url: str, key: str) -> httpx.Client:
 
 
 @pytest.fixture(scope="module")
-def mock() -> Iterator[ThreadedMock]:
+def database(
+    store_backend: str, postgres: PostgresCluster | str, tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """A durable `--db` of the module's store: a new SQLite file, or a new PostgreSQL database."""
+    if store_backend == "postgresql" and isinstance(postgres, PostgresCluster):
+        return postgres.create_database(f"db_{uuid.uuid4().hex[:16]}")
+    return str(tmp_path_factory.mktemp("db") / "mock.sqlite3")
+
+
+@pytest.fixture(scope="module")
+def mock(store_backend: str) -> Iterator[ThreadedMock]:
     """One mock per test module; every response it gives, to any client, is spec-checked."""
     checker: list[SpecCheckingApp] = []
 

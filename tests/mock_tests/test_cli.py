@@ -13,6 +13,13 @@ import trustme
 
 from scale_mock.testing import SubprocessMock
 
+
+@pytest.fixture(scope="module", autouse=True)
+def store_backend() -> str:
+    """SQLite's own behaviour (its file, its locks, its size cap): not run once per store."""
+    return "sqlite"
+
+
 FLAGS = (
     "--host",
     "--port",

@@ -54,7 +54,7 @@ class Served:
 
 
 @pytest.fixture(scope="module")
-def served() -> Iterator[Served]:
+def served(store_backend: str) -> Iterator[Served]:
     checkers: list[SpecCheckingApp] = []
 
     def wrap(app: ASGIApp) -> ASGIApp:

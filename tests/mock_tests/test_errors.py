@@ -85,7 +85,7 @@ class BrokenStore:
 
 
 @pytest.fixture(scope="module")
-def broken_mock() -> Iterator[ThreadedMock]:
+def broken_mock(store_backend: str) -> Iterator[ThreadedMock]:
     with ThreadedMock(store=BrokenStore()) as running:
         yield running
 

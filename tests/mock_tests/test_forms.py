@@ -228,7 +228,7 @@ def test_no_form_makes_the_mock_fail(base_url: str, pairs: list[tuple[str, str]]
 
 
 @pytest.fixture(scope="module")
-def edited_spec_mock() -> Iterator[ThreadedMock]:
+def edited_spec_mock(store_backend: str) -> Iterator[ThreadedMock]:
     """A mock serving a copy of the spec in which `create_annotation_task` no longer takes
     forms and `set_project_params` does."""
     edited = copy.deepcopy(dict(scale_spec.load().document))

@@ -222,7 +222,7 @@ SMALL_BODY, SMALL_UPLOAD = 2048, 8192
 
 
 @pytest.fixture(scope="module")
-def capped() -> Iterator[ThreadedMock]:
+def capped(store_backend: str) -> Iterator[ThreadedMock]:
     with ThreadedMock(max_body_size=SMALL_BODY, max_upload_size=SMALL_UPLOAD) as running:
         yield running
 

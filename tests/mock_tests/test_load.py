@@ -35,7 +35,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -515,10 +514,9 @@ def verify(base_url: str, ledgers: list[Ledger]) -> None:
             api.close()
 
 
-def test_concurrent_mixed_load_loses_nothing_and_never_fails(tmp_path: Path) -> None:
-    database = tmp_path / "load.sqlite3"
+def test_concurrent_mixed_load_loses_nothing_and_never_fails(database: str) -> None:
     started = time.monotonic()
-    with SubprocessMock(["--db", str(database)]) as server:
+    with SubprocessMock(["--db", database]) as server:
         process = server.process
         ledgers = run_load(server.base_url, LOAD_CLIENTS, LOAD_REQUESTS)
     assert process is not None and process.poll() is not None, "scale-mock still running"
@@ -539,7 +537,7 @@ def test_concurrent_mixed_load_loses_nothing_and_never_fails(tmp_path: Path) -> 
     assert not problems, problems[:20]
     assert statuses[409] and statuses[400] and statuses[404] and statuses[401]
 
-    with SubprocessMock(["--db", str(database)]) as again:
+    with SubprocessMock(["--db", database]) as again:
         process = again.process
         verify(again.base_url, ledgers)
     assert process is not None and process.poll() is not None, "scale-mock still running"

@@ -72,7 +72,7 @@ def test_a_held_task_with_an_unreachable_attachment_still_fails(fresh: httpx.Cli
 
 
 @pytest.fixture(scope="module")
-def holding_mock() -> Iterator[ThreadedMock]:
+def holding_mock(store_backend: str) -> Iterator[ThreadedMock]:
     with ThreadedMock(hold_test_tasks=True) as mock:
         yield mock
 

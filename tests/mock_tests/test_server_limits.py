@@ -51,7 +51,7 @@ def closed_by_server(sock: socket.socket, within: float = PATIENCE) -> bool:
 
 
 @pytest.fixture(scope="module")
-def short() -> Iterator[ThreadedMock]:
+def short(store_backend: str) -> Iterator[ThreadedMock]:
     with ThreadedMock(header_timeout=SHORT, idle_timeout=SHORT) as running:
         yield running
 

@@ -45,7 +45,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import scale_spec
 from scale_mock.guards import DEFAULT_MAX_BODY_SIZE
-from scale_mock.store import Store
+from scale_mock.store import open_store
 from scale_mock.testing import ThreadedMock
 from scale_spec import FORM, MULTIPART, Operation
 from tests.mock_tests.conftest import fresh_key
@@ -105,17 +105,18 @@ class Soak:
 
 
 @pytest.fixture(scope="module")
-def soak(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Soak]:
+def soak(database: str) -> Iterator[Soak]:
     tallies: list[StatusTally] = []
 
     def wrap(app: ASGIApp) -> ASGIApp:
         tallies.append(StatusTally(app))
         return tallies[0]
 
-    database = tmp_path_factory.mktemp("soak") / "soak.sqlite3"
-    with ThreadedMock(store=Store(str(database)), wrap=wrap) as mock:
+    store = open_store(database)
+    with ThreadedMock(store=store, wrap=wrap) as mock:
         key = fresh_key()
         yield Soak(mock, tallies[0], key, records(mock.base_url, key))
+    store.close()
     assert not tallies[0].failures, tallies[0].failures
 
 

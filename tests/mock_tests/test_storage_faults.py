@@ -21,6 +21,13 @@ import pytest
 from scale_mock.store import Store
 from scale_mock.testing import ThreadedMock
 
+
+@pytest.fixture(scope="module", autouse=True)
+def store_backend() -> str:
+    """SQLite's own behaviour (its file, its locks, its size cap): not run once per store."""
+    return "sqlite"
+
+
 KEY = "test_storage"
 TASK = {
     "instruction": "Is this company public or private?",

@@ -1,5 +1,6 @@
 """The store's transaction object (`Storage.transaction(tenant)` → `Tx`), backend-neutral
-behaviour every backend must have: tenant scoping, atomicity, ordering and keyset paging."""
+behaviour every backend must have: tenant scoping, atomicity, ordering and keyset paging (run on
+each store: `testing.default_store`); and SQLite's own `Busy`."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from scale_mock import testing
 from scale_mock.store import Busy, Conflict, Storage, Store, Where
 
 
 @pytest.fixture
-def store() -> Iterator[Storage]:
-    opened = Store(":memory:")
+def store(store_backend: str) -> Iterator[Storage]:
+    opened = testing.default_store()
     yield opened
     opened.close()
 

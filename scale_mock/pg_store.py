@@ -1,0 +1,318 @@
+"""The PostgreSQL backend of `Storage`: several scale-mock replicas on one database behave as one
+server.
+
+The same records as the SQLite backend (`store`), in the same shape: one row per object keyed by
+(tenant, kind, key), the document as JSON text (so an answer reads back byte for byte, key order
+included), a global sequence for the creation order (keyset paging tokens hold across
+replicas), `unique_ids` and name keys as primary keys (uniqueness under races is the database's,
+not a check-then-write). Filters read the documents through expression indexes on
+`(doc::json ->> field)`.
+
+Isolation: every transaction first takes a transaction-scoped advisory lock on its tenant, so
+the transactions of one tenant run one at a time across every replica, as they do in one SQLite
+process, and a handler's read-then-write (cancel a pending task, keep a batch's status) cannot
+interleave with another replica's. Tenants never share a row, so tenants run in parallel.
+
+A transaction never runs on the event loop (`wait=False` is always `Busy`): a query crosses the
+network, and the loop must go on serving `/_mock/health` and the other connections. The database
+refusing the work (connection lost, shut down, read-only, disk full) is a `StorageFault`, the
+mock's 503, with the transaction rolled back; connections are checked out of a pool and checked
+before use, so the mock recovers as soon as the database is back.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+import psycopg_pool
+from psycopg import errors, sql
+
+from scale_mock.store import Busy, Conflict, Page, Record, StorageFault, Tx, Where, checked_field
+
+SCHEMA_LOCK = 0x5CA1E  # the advisory lock replicas take to create or migrate the schema at start
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS objects (
+    tenant TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,
+    seq BIGINT NOT NULL, doc TEXT NOT NULL,
+    PRIMARY KEY (tenant, kind, key)
+);
+CREATE SEQUENCE IF NOT EXISTS object_seq;
+CREATE INDEX IF NOT EXISTS objects_by_seq ON objects (tenant, kind, seq);
+CREATE INDEX IF NOT EXISTS objects_by_status
+    ON objects (tenant, kind, ((doc::json) ->> 'status'), seq);
+CREATE INDEX IF NOT EXISTS objects_by_project
+    ON objects (tenant, kind, ((doc::json) ->> 'project'), seq);
+CREATE INDEX IF NOT EXISTS objects_by_batch
+    ON objects (tenant, kind, ((doc::json) ->> 'batch'), seq);
+CREATE INDEX IF NOT EXISTS objects_by_batch_status
+    ON objects (tenant, kind, ((doc::json) ->> 'batch'), ((doc::json) ->> 'status'));
+CREATE TABLE IF NOT EXISTS unique_ids (
+    tenant TEXT NOT NULL, unique_id TEXT NOT NULL, task_id TEXT NOT NULL,
+    PRIMARY KEY (tenant, unique_id)
+);
+CREATE TABLE IF NOT EXISTS blobs (
+    tenant TEXT NOT NULL, key TEXT NOT NULL, data BYTEA NOT NULL,
+    PRIMARY KEY (tenant, key)
+);
+CREATE TABLE IF NOT EXISTS sizes (
+    tenant TEXT NOT NULL, kind TEXT NOT NULL, size BIGINT NOT NULL,
+    PRIMARY KEY (tenant, kind)
+);
+"""
+# the pool logs each failed reconnection; the 503s say it once per request instead
+logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
+POOL_SIZE = 10  # connections per replica (the worker threads that run transactions share them)
+CONNECT_TIMEOUT = 3.0  # seconds to get a working connection before answering 503
+
+
+def _field(name: str) -> sql.Composable:
+    """`((doc::json) ->> 'name')`, the expression the indexes are built on (`json`, not
+    `jsonb`: a document may hold a NUL character, which `jsonb` refuses)."""
+    return sql.SQL("((doc::json) ->> {})").format(sql.Literal(checked_field(name)))
+
+
+def _condition(where: Where) -> tuple[sql.Composable, list[Any]]:
+    if where.op == "has_any":
+        name = sql.Literal(checked_field(where.field))
+        text = sql.SQL(
+            "EXISTS (SELECT 1 FROM json_array_elements_text("
+            "CASE json_typeof((doc::json) -> {0}) WHEN 'array' THEN (doc::json) -> {0} END"
+            ") AS item WHERE item = ANY(%s::text[]))"
+        ).format(name)
+        return text, [[str(v) for v in where.value]]
+    if where.op == "in":
+        return sql.SQL("{} = ANY(%s::text[])").format(_field(where.field)), [
+            [str(v) for v in where.value]
+        ]
+    operator = sql.SQL(where.op)  # "=", ">=" or "<=", from the Where type
+    return sql.SQL("{} {} %s").format(_field(where.field), operator), [str(where.value)]
+
+
+class _PostgresTx:
+    def __init__(self, connection: psycopg.Connection[Any], tenant: str) -> None:
+        self._db: psycopg.Connection[Any] | None = connection
+        self._tenant = tenant
+        self.committed: list[Callable[[], None]] = []
+
+    @property
+    def tenant(self) -> str:
+        return self._tenant
+
+    def _sql(self, query: sql.Composable | str, params: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
+        if self._db is None:
+            raise RuntimeError("the transaction is over")
+        return self._db.execute(query, params)  # type: ignore[arg-type]
+
+    def end(self) -> None:
+        self._db = None
+
+    def get(self, kind: str, key: str) -> Record | None:
+        row = self._sql(
+            "SELECT doc FROM objects WHERE tenant = %s AND kind = %s AND key = %s",
+            (self._tenant, kind, key),
+        ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def _resize(self, kind: str, change: int) -> None:
+        self._sql(
+            "INSERT INTO sizes VALUES (%s, %s, %s) "
+            "ON CONFLICT (tenant, kind) DO UPDATE SET size = sizes.size + excluded.size",
+            (self._tenant, kind, change),
+        )
+
+    def insert(self, kind: str, key: str, record: Record) -> None:
+        assert self._db is not None
+        try:
+            with self._db.transaction():  # a savepoint: a taken key leaves the rest standing
+                self._sql(
+                    "INSERT INTO objects VALUES (%s, %s, %s, nextval('object_seq'), %s)",
+                    (self._tenant, kind, key, json.dumps(record)),
+                )
+        except errors.UniqueViolation:
+            raise Conflict(key) from None
+        self._resize(kind, 1)
+
+    def put(self, kind: str, key: str, record: Record) -> None:
+        updated = self._sql(
+            "UPDATE objects SET doc = %s WHERE tenant = %s AND kind = %s AND key = %s",
+            (json.dumps(record), self._tenant, kind, key),
+        )
+        if not updated.rowcount:
+            self.insert(kind, key, record)
+
+    def _where(self, kind: str, where: Sequence[Where]) -> tuple[sql.Composable, list[Any]]:
+        parts: list[sql.Composable] = [sql.SQL("tenant = %s"), sql.SQL("kind = %s")]
+        params: list[Any] = [self._tenant, kind]
+        for condition in where:
+            text, values = _condition(condition)
+            parts.append(text)
+            params.extend(values)
+        return sql.SQL(" AND ").join(parts), params
+
+    def list(
+        self,
+        kind: str,
+        where: Sequence[Where] = (),
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        after: int | None = None,
+        oldest_first: bool = False,
+    ) -> Page:
+        condition, params = self._where(kind, where)
+        if where:
+            total = self._sql(
+                sql.SQL("SELECT count(*) FROM objects WHERE {}").format(condition), params
+            )
+        else:
+            total = self._sql(
+                "SELECT coalesce(max(size), 0) FROM sizes WHERE tenant = %s AND kind = %s",
+                (self._tenant, kind),
+            )
+        row = total.fetchone()
+        count = int(row[0]) if row else 0
+        if after is not None:
+            condition = sql.SQL("{} AND seq {} %s").format(
+                condition, sql.SQL(">" if oldest_first else "<")
+            )
+            params.append(after)
+            offset = 0
+        rows = self._sql(
+            sql.SQL(
+                "SELECT seq, doc FROM objects WHERE {} ORDER BY seq {} LIMIT %s OFFSET %s"
+            ).format(condition, sql.SQL("ASC" if oldest_first else "DESC")),
+            # an offset past PostgreSQL's bigint skips everything, as any offset past `count`
+            (*params, None if limit is None else limit + 1, min(offset, 2**63 - 1)),
+        ).fetchall()
+        more = limit is not None and len(rows) > limit
+        rows = rows[:limit]
+        return Page(
+            docs=[dict(json.loads(doc)) for _, doc in rows],
+            total=count,
+            has_more=more,
+            cursor=int(rows[-1][0]) if rows else None,
+        )
+
+    def count_by(self, kind: str, field: str, where: Sequence[Where] = ()) -> dict[str, int]:
+        condition, params = self._where(kind, where)
+        rows = self._sql(
+            sql.SQL("SELECT {}, count(*) FROM objects WHERE {} GROUP BY 1").format(
+                _field(field), condition
+            ),
+            params,
+        ).fetchall()
+        return {str(value): int(count) for value, count in rows}
+
+    def count_each(
+        self, kind: str, group: str, field: str, where: Sequence[Where] = ()
+    ) -> dict[str, dict[str, int]]:
+        condition, params = self._where(kind, where)
+        rows = self._sql(
+            sql.SQL("SELECT {}, {}, count(*) FROM objects WHERE {} GROUP BY 1, 2").format(
+                _field(group), _field(field), condition
+            ),
+            params,
+        ).fetchall()
+        counts: dict[str, dict[str, int]] = {}
+        for owner, value, count in rows:
+            counts.setdefault(str(owner), {})[str(value)] = int(count)
+        return counts
+
+    def claim_unique_id(self, unique_id: str, task_id: str) -> None:
+        assert self._db is not None
+        try:
+            with self._db.transaction():
+                self._sql(
+                    "INSERT INTO unique_ids VALUES (%s, %s, %s)", (self._tenant, unique_id, task_id)
+                )
+        except errors.UniqueViolation:
+            raise Conflict(unique_id) from None
+
+    def release_unique_id(self, unique_id: str) -> None:
+        self._sql(
+            "DELETE FROM unique_ids WHERE tenant = %s AND unique_id = %s",
+            (self._tenant, unique_id),
+        )
+
+    def put_blob(self, key: str, data: bytes) -> None:
+        self._sql(
+            "INSERT INTO blobs VALUES (%s, %s, %s) "
+            "ON CONFLICT (tenant, key) DO UPDATE SET data = excluded.data",
+            (self._tenant, key, data),
+        )
+
+    def get_blob(self, key: str) -> bytes | None:
+        row = self._sql(
+            "SELECT data FROM blobs WHERE tenant = %s AND key = %s", (self._tenant, key)
+        ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        self.committed.append(action)
+
+
+@contextmanager
+def _faults_named() -> Iterator[None]:
+    """The database's refusals of the environment as `StorageFault`; any other error (a
+    malformed query, a constraint the code did not expect) stays what it is, a bug."""
+    try:
+        yield
+    except (errors.DiskFull, errors.OutOfMemory) as error:
+        raise StorageFault("full", "the database is full") from error
+    except errors.ReadOnlySqlTransaction as error:
+        raise StorageFault("unavailable", "the database is read-only") from error
+    except (psycopg.OperationalError, psycopg_pool.PoolTimeout) as error:
+        raise StorageFault("unavailable", "the database cannot be reached") from error
+
+
+class PostgresStore:
+    """`Storage` on a PostgreSQL database (`postgresql://user@host:port/dbname`)."""
+
+    def __init__(self, url: str, *, pool_size: int = POOL_SIZE) -> None:
+        self.url = url
+        with _faults_named(), psycopg.connect(url, autocommit=True, connect_timeout=5) as db:
+            db.execute("SELECT pg_advisory_lock(%s)", (SCHEMA_LOCK,))
+            try:
+                db.execute(_SCHEMA)
+            finally:
+                db.execute("SELECT pg_advisory_unlock(%s)", (SCHEMA_LOCK,))
+        self._pool = psycopg_pool.ConnectionPool(
+            url,
+            min_size=1,
+            max_size=pool_size,
+            timeout=CONNECT_TIMEOUT,
+            check=psycopg_pool.ConnectionPool.check_connection,
+            kwargs={"connect_timeout": 5},
+            open=True,
+            name="scale-mock",
+        )
+
+    @contextmanager
+    def transaction(self, tenant: str, *, wait: bool = True) -> Iterator[Tx]:
+        """One atomic unit of work on `tenant`'s records, serialised with the tenant's other
+        transactions on every replica. `wait=False` is `Busy` at once (see the module)."""
+        if not wait:
+            raise Busy
+        tx: _PostgresTx | None = None
+        with _faults_named(), self._pool.connection() as db, db.transaction():
+            db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (tenant,))
+            tx = _PostgresTx(db, tenant)
+            try:
+                yield tx
+            finally:
+                tx.end()
+        for action in tx.committed:
+            action()
+
+    def tenants(self, kind: str) -> list[str]:
+        with _faults_named(), self._pool.connection() as db:
+            rows = db.execute("SELECT DISTINCT tenant FROM objects WHERE kind = %s", (kind,))
+            return [str(tenant) for (tenant,) in rows.fetchall()]
+
+    def close(self) -> None:
+        self._pool.close()

@@ -1,0 +1,188 @@
+"""Several `scale-mock` processes on one PostgreSQL database behave as one server: what one
+creates the others read, list and cancel; paging tokens hold across them; `unique_id` stays
+unique under a race; an acknowledged write survives a replica killed mid-run; and a database
+that goes away is a 503 until it is back.
+
+Real processes (`SubprocessMock`, `--db postgresql://...`) on the session's throwaway cluster;
+these tests are of PostgreSQL alone, so they run once."""
+
+from __future__ import annotations
+
+import itertools
+import signal
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+
+import httpx
+import pytest
+import scaleapi
+
+from scale_mock.pg_cluster import PostgresCluster
+from scale_mock.testing import SubprocessMock
+
+TASK = {
+    "instruction": "Is this company public or private?",
+    "attachment_type": "website",
+    "attachment": "http://www.google.com/",
+    "categories": ["public", "private"],
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def store_backend() -> str:
+    """Of PostgreSQL alone: not run once per store (the conftest's fixture of that name)."""
+    return "postgresql"
+
+
+@pytest.fixture
+def cluster(postgres: PostgresCluster | str) -> PostgresCluster:
+    if isinstance(postgres, str):
+        pytest.skip(f"PostgreSQL store: {postgres}")
+    return postgres
+
+
+@pytest.fixture
+def replicas(cluster: PostgresCluster) -> Iterator[list[SubprocessMock]]:
+    """Three replicas on one new database."""
+    url = cluster.create_database(f"replicas_{uuid.uuid4().hex[:12]}")
+    with ExitStack() as stack:
+        yield [stack.enter_context(SubprocessMock(["--db", url])) for _ in range(3)]
+
+
+def key() -> str:
+    return f"live_{uuid.uuid4().hex}"
+
+
+def test_eight_clients_creating_round_robin_lose_and_double_nothing(
+    replicas: list[SubprocessMock],
+) -> None:
+    account = key()
+
+    def client(number: int) -> list[str]:
+        """One of 8 clients: 250 creates, spread round-robin over the replicas."""
+        turns = itertools.islice(itertools.cycle(replicas), number, None)
+        with httpx.Client(auth=(account, ""), timeout=30) as http:
+            made = []
+            for replica in itertools.islice(turns, 250):
+                answer = http.post(f"{replica.base_url}/task/categorization", json=TASK)
+                answer.raise_for_status()
+                made.append(str(answer.json()["task_id"]))
+            return made
+
+    with ThreadPoolExecutor(8) as clients:
+        created = [task_id for made in clients.map(client, range(8)) for task_id in made]
+    assert len(set(created)) == len(created) == 2000
+    for replica in replicas:
+        with httpx.Client(base_url=replica.base_url, auth=(account, ""), timeout=30) as http:
+            listed: list[str] = []
+            token = None
+            while True:
+                params = {"limit": 100, **({"next_token": token} if token else {})}
+                page = http.get("/tasks", params=params).json()
+                listed += [task["task_id"] for task in page["docs"]]
+                assert page["total"] == 2000
+                token = page.get("next_token")
+                if not token:
+                    break
+            assert sorted(listed) == sorted(created)
+            for task_id in created[:: len(created) // 20]:
+                assert http.get(f"/task/{task_id}").status_code == 200
+
+
+def test_a_page_token_from_one_replica_pages_on_another(replicas: list[SubprocessMock]) -> None:
+    account = key()
+    with httpx.Client(auth=(account, ""), timeout=30) as http:
+        for _ in range(5):
+            http.post(f"{replicas[0].base_url}/task/categorization", json=TASK).raise_for_status()
+        first = http.get(f"{replicas[1].base_url}/tasks", params={"limit": 2}).json()
+        second = http.get(
+            f"{replicas[2].base_url}/tasks", params={"limit": 2, "next_token": first["next_token"]}
+        ).json()
+    seen = [t["task_id"] for t in first["docs"] + second["docs"]]
+    assert len(set(seen)) == 4
+
+
+def test_one_unique_id_raced_across_replicas_is_created_once(
+    replicas: list[SubprocessMock],
+) -> None:
+    account = key()
+    turns = itertools.cycle(replicas)
+    targets = [next(turns).base_url for _ in range(50)]
+
+    def create(base_url: str) -> int:
+        with httpx.Client(auth=(account, ""), timeout=30) as http:
+            body = {**TASK, "unique_id": "the-one"}
+            return http.post(f"{base_url}/task/categorization", json=body).status_code
+
+    with ThreadPoolExecutor(50) as clients:
+        statuses = sorted(clients.map(create, targets))
+    assert statuses == [200] + [409] * 49
+
+
+def test_created_on_one_canceled_on_another_read_on_a_third(
+    replicas: list[SubprocessMock],
+) -> None:
+    account = key()
+    first, second, third = (
+        scaleapi.ScaleClient(account, api_instance_url=replica.base_url) for replica in replicas
+    )
+    task = first.create_task(scaleapi.tasks.TaskType.Categorization, **TASK)
+    second.cancel_task(task.id)
+    assert third.get_task(task.id).status == "canceled"
+
+
+def test_every_acknowledged_write_survives_a_replica_killed_mid_run(
+    replicas: list[SubprocessMock],
+) -> None:
+    account = key()
+    victim, survivor = replicas[0], replicas[1]
+    acknowledged: list[str] = []
+    killed = threading.Event()
+
+    def client(number: int) -> None:
+        with httpx.Client(auth=(account, ""), timeout=10) as http:
+            while not killed.is_set():
+                try:
+                    answer = http.post(f"{victim.base_url}/task/categorization", json=TASK)
+                except httpx.TransportError:
+                    return  # not acknowledged: the replica died under it
+                if answer.status_code == 200:
+                    acknowledged.append(answer.json()["task_id"])
+
+    with ThreadPoolExecutor(8) as clients:
+        running = [clients.submit(client, n) for n in range(8)]
+        deadline = time.monotonic() + 30
+        while len(acknowledged) < 200 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        victim.kill(signal.SIGKILL)  # mid-write: 8 creates in flight
+        killed.set()
+        for future in running:
+            future.result()
+    assert acknowledged
+    with httpx.Client(base_url=survivor.base_url, auth=(account, ""), timeout=30) as http:
+        for task_id in acknowledged:
+            assert http.get(f"/task/{task_id}").status_code == 200, task_id
+
+
+def test_the_database_going_away_is_a_503_until_it_is_back(cluster: PostgresCluster) -> None:
+    url = cluster.create_database(f"outage_{uuid.uuid4().hex[:12]}")
+    account = key()
+    with (
+        SubprocessMock(["--db", url]) as replica,
+        httpx.Client(base_url=replica.base_url, auth=(account, ""), timeout=30) as http,
+    ):
+        assert http.post("/task/categorization", json=TASK).status_code == 200
+        cluster.stop("fast")
+        try:
+            down = http.post("/task/categorization", json=TASK)
+            assert down.status_code == 503, down.text
+            assert down.json()["rule"] == "storage_unavailable"
+            assert down.headers["retry-after"]
+        finally:
+            cluster.start()
+        assert http.post("/task/categorization", json=TASK).status_code == 200
+        assert http.get("/tasks").json()["total"] == 2  # nothing half-written
