@@ -8,21 +8,28 @@ these tests are of PostgreSQL alone, so they run once."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import json
+import os
 import signal
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
+from pathlib import Path
 
 import httpx
 import pytest
 import scaleapi
 
 from scale_mock.pg_cluster import PostgresCluster
-from scale_mock.testing import SubprocessMock
+from scale_mock.testing import SubprocessMock, free_port
 
 TASK = {
     "instruction": "Is this company public or private?",
@@ -186,3 +193,46 @@ def test_the_database_going_away_is_a_503_until_it_is_back(cluster: PostgresClus
             cluster.start()
         assert http.post("/task/categorization", json=TASK).status_code == 200
         assert http.get("/tasks").json()["total"] == 2  # nothing half-written
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+MARKER = "<!-- replicas-example:"
+
+
+def readme_example() -> str:
+    """The README's two-replica shell block, as written."""
+    text = README.read_text(encoding="utf-8")
+    after = text[text.index(MARKER) :]
+    start = after.index("```sh\n") + len("```sh\n")
+    return after[start : after.index("```", start)]
+
+
+def test_the_readme_two_replica_example_runs_as_written(cluster: PostgresCluster) -> None:
+    url = cluster.create_database(f"readme_{uuid.uuid4().hex[:12]}")
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "DB": url,
+        "PORT_A": str(free_port()),
+        "PORT_B": str(free_port()),
+    }
+    printed = Path(tempfile.mkstemp(prefix="readme-example-")[1])
+    with printed.open("w") as sink:
+        process = subprocess.Popen(
+            ["bash", "-c", readme_example()],
+            env=env,
+            stdout=sink,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    try:
+        process.wait(timeout=60)  # the block's last curl; the replicas it started go on
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)  # the two replicas it left serving
+        process.wait()
+    output = printed.read_text()
+    printed.unlink()
+    created_line, listed_line = [line for line in output.splitlines() if line.startswith("{")]
+    created, listed = json.loads(created_line), json.loads(listed_line)
+    assert [task["task_id"] for task in listed["docs"]] == [created["task_id"]]
