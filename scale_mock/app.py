@@ -28,7 +28,9 @@ from starlette.routing import Route
 
 from scale_mock import batches, control, files, projects, quality, studio, task_list, tasks, teams
 from scale_mock.auth import api_key_from
+from scale_mock.callbacks import DEADLINE as CALLBACK_DEADLINE
 from scale_mock.callbacks import DEFAULT_AUTH_KEY, CallbackDispatcher
+from scale_mock.callbacks import LEASE as CALLBACK_LEASE
 from scale_mock.context import Context, Handler, Services
 from scale_mock.errors import ERROR_MIDDLEWARE, EXCEPTION_HANDLERS, ApiError, invalid
 from scale_mock.faults import FaultInjector, RateLimiter
@@ -215,6 +217,8 @@ def build_app(
     rate_limit: int | None = None,
     callback_auth_key: str = DEFAULT_AUTH_KEY,
     callback_time_scale: float = 1.0,
+    callback_timeout: float = CALLBACK_DEADLINE,
+    callback_lease: float = CALLBACK_LEASE,
     hold_test_tasks: bool = False,
     max_body_size: int = DEFAULT_MAX_BODY_SIZE,
     max_upload_size: int = DEFAULT_MAX_UPLOAD_SIZE,
@@ -226,7 +230,9 @@ def build_app(
     compiled = spec or load_spec()
     handlers = handlers_for(compiled)
     batches.store_statuses(store)
-    callbacks = CallbackDispatcher(store, callback_auth_key, callback_time_scale)
+    callbacks = CallbackDispatcher(
+        store, callback_auth_key, callback_time_scale, callback_timeout, lease=callback_lease
+    )
     services = Services(compiled, store, callbacks, hold_test_tasks)
     injector = FaultInjector(faults)
     limiter = RateLimiter(rate_limit)

@@ -6,12 +6,15 @@ of the next 24 hours", and `callback_succeeded` records the outcome. An e-mail a
 `callback_url` gets "an email sent with the body as the task's JSON payload": the mock records
 it instead of sending it.
 
-A task's callback record (or e-mail) is written in the transaction that finishes the task, and
-its delivery joins the agenda once that transaction commits. One scheduler thread owns the
-agenda of due deliveries and hands each to a bounded pool of senders, so an API request only
-enqueues, and a slow receiver holds one sender for at most `deadline` seconds (overall, not per
-read; at most `MAX_REPLY` bytes of its reply are read) while other tenants' callbacks go on: no
-tenant has more than `PER_TENANT` attempts in flight at once.
+A task's callback record (or e-mail) and its delivery job are written in the transaction that
+finishes the task, so a callback outlives the process that queued it. One scheduler thread
+claims due jobs from the database (with a lease: of several replicas on one database, one sends
+each attempt, and a replica killed mid-attempt leaves it to another once the lease expires) and
+hands each to a bounded pool of senders, so an API request only enqueues, and a slow receiver
+holds one sender for at most `deadline` seconds (overall, not per read; at most `MAX_REPLY`
+bytes of its reply are read) while other tenants' callbacks go on: no tenant has more than
+`PER_TENANT` attempts in flight at once in one process. An attempt is recorded once: its
+outcome and the job's next step are written together, and only while the lease holds.
 
 `CallbackPolicy` says where callbacks may go: http(s) only, no credentials in the URL, and never
 to link-local or cloud-metadata addresses (nor unspecified or multicast ones) unless listed with
@@ -25,9 +28,7 @@ and for clients that want to watch the retries.
 
 from __future__ import annotations
 
-import heapq
 import ipaddress
-import itertools
 import json
 import logging
 import socket
@@ -35,22 +36,27 @@ import ssl
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpcore
 
 from scale_mock.clock import now
-from scale_mock.store import Storage, StorageFault, Tx
+from scale_mock.store import CallbackJob, Storage, StorageFault, Tx
 
 log = logging.getLogger("scale_mock.callbacks")
 
 MAX_ATTEMPTS = 20
 # Seconds before each retry: doubling from 10 s, capped at 2 h; the 19 waits add up to ~21 h.
 RETRY_DELAYS = tuple(min(10 * 2**attempt, 7200) for attempt in range(MAX_ATTEMPTS - 1))
-# Seconds before an attempt whose outcome the database could not keep is made again.
+# Seconds before an attempt whose outcome the database could not keep is recorded again.
 STORAGE_RETRY_DELAY = 1.0
+# Seconds a claimed attempt is its sender's alone; past it (a replica killed mid-attempt),
+# another sender makes the attempt again.
+LEASE = 60.0
+# Longest wait between two looks at the jobs (others' expired leases, other replicas' jobs).
+POLL_SECONDS = 1.0
 DEFAULT_AUTH_KEY = "scale-mock-callback-auth"
 SENDERS = 8
 PER_TENANT = SENDERS // 2  # attempts of one tenant in flight at once: the rest wait their turn
@@ -168,21 +174,28 @@ def callback_body(task: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@dataclass(order=True)
-class _Delivery:
-    due: float
-    order: int
-    tenant: str = field(compare=False)
-    task_id: str = field(compare=False)
-    url: str = field(compare=False)
-    payload: bytes = field(compare=False)
-    attempt: int = field(default=1, compare=False)
-    # an attempt made whose outcome the database could not keep: (outcome, succeeded, final)
-    unrecorded: tuple[dict[str, Any], bool, bool] | None = field(default=None, compare=False)
+@dataclass
+class _Unrecorded:
+    """An attempt made whose outcome the database could not keep yet: recorded later, without
+    sending the callback again, while the lease holds."""
+
+    job: CallbackJob
+    outcome: dict[str, Any]
+    succeeded: bool
+    next_due: float | None
+    retry_at: float
 
 
 class CallbackDispatcher:
-    """Posts callbacks from a bounded pool of threads, retrying on a compressible schedule."""
+    """Posts callbacks from a bounded pool of threads, retrying on a compressible schedule.
+
+    Each callback is a job in the database (`Tx.schedule_callback`, in the transaction that
+    finishes the task), so it outlives the process. A scheduler thread claims due jobs
+    (`Storage.claim_callbacks`: a lease, so of several replicas on one database exactly one
+    sends each attempt; a replica killed mid-attempt leaves the job to another once the lease
+    expires) and hands them to the senders. An attempt's outcome is recorded, and the job moved
+    to its next attempt or ended, in one transaction that holds only while the lease does: an
+    attempt is recorded once, whoever made it."""
 
     def __init__(
         self,
@@ -193,22 +206,23 @@ class CallbackDispatcher:
         *,
         policy: CallbackPolicy | None = None,
         senders: int = SENDERS,
+        lease: float = LEASE,
     ) -> None:
-        """`timeout`: the overall deadline of one attempt, in seconds."""
+        """`timeout`: the overall deadline of one attempt, in seconds; `lease`: how long a
+        claimed attempt is this sender's alone (longer than `timeout`)."""
         self._store = store
         self._auth_key = auth_key
         self._time_scale = time_scale
         self._timeout = timeout
         self._senders = senders
+        self._lease = max(lease, timeout + 1.0)
         self.policy = policy if policy is not None else _default_policy
-        self._agenda: list[_Delivery] = []
-        self._order = itertools.count()
         self._wake = threading.Condition()
         self._stopping = False
         self._worker: threading.Thread | None = None
         self._pool: ThreadPoolExecutor | None = None
         self._in_flight: dict[str, int] = {}
-        self._parked: dict[str, list[_Delivery]] = {}
+        self._unrecorded: list[_Unrecorded] = []
 
     def start(self) -> None:
         if self._worker is None:
@@ -220,8 +234,8 @@ class CallbackDispatcher:
             self._worker.start()
 
     def close(self) -> None:
-        """Stop the scheduler and the senders (each within its deadline); deliveries still
-        waiting for a retry are dropped."""
+        """Stop the scheduler and the senders (each within its deadline). Callbacks still to be
+        sent stay in the database: a replica, or this mock started again, sends them."""
         with self._wake:
             self._stopping = True
             self._wake.notify_all()
@@ -250,93 +264,104 @@ class CallbackDispatcher:
         tx.put(
             "callback", task_id, {"task_id": task_id, "url": url, "attempts": [], "succeeded": None}
         )
-        payload, tenant = json.dumps(body).encode(), tx.tenant
-        tx.after_commit(
-            lambda: self._schedule(
-                _Delivery(time.monotonic(), next(self._order), tenant, task_id, url, payload)
-            )
-        )
+        tx.schedule_callback(task_id, url, json.dumps(body).encode(), time.time())
+        tx.after_commit(self._poke)
 
-    def _schedule(self, delivery: _Delivery) -> None:
+    def _poke(self) -> None:
         with self._wake:
-            heapq.heappush(self._agenda, delivery)
             self._wake.notify()
 
-    def _next_due(self) -> _Delivery | None:
-        with self._wake:
-            while not self._stopping:
-                if self._agenda and self._agenda[0].due <= time.monotonic():
-                    return heapq.heappop(self._agenda)
-                wait = self._agenda[0].due - time.monotonic() if self._agenda else None
-                self._wake.wait(timeout=wait)
-            return None
+    def _busy_tenants(self) -> list[str]:
+        """Tenants with their share of the senders in flight: their next jobs wait their turn,
+        so no tenant takes every sender."""
+        share = max(1, min(PER_TENANT, self._senders - 1))
+        return [tenant for tenant, count in self._in_flight.items() if count >= share]
 
     def _run(self) -> None:
-        while (delivery := self._next_due()) is not None:
-            pool = self._pool
-            if pool is None:
-                return
-            tenant = delivery.tenant
+        while True:
             with self._wake:
-                if self._in_flight.get(tenant, 0) >= max(1, min(PER_TENANT, self._senders - 1)):
-                    # A tenant never takes every sender: its next delivery waits for its own.
-                    self._parked.setdefault(tenant, []).append(delivery)
-                    continue
-                self._in_flight[tenant] = self._in_flight.get(tenant, 0) + 1
+                if self._stopping:
+                    return
+                free = self._senders - sum(self._in_flight.values())
+                busy = self._busy_tenants()
+            jobs: list[CallbackJob] = []
+            wait = POLL_SECONDS
             try:
-                pool.submit(self._send, delivery)
-            except RuntimeError:  # shut down meanwhile
-                return
-
-    def _send(self, delivery: _Delivery) -> None:
-        try:
-            self._attempt(delivery)
-        finally:
-            tenant = delivery.tenant
+                self._record_owed()
+                if free > 0:
+                    jobs = self._store.claim_callbacks(time.time(), self._lease, free, busy)
+                if not jobs:
+                    due = self._store.next_callback_due()
+                    if due is not None:
+                        wait = min(POLL_SECONDS, max(0.0, due - time.time()))
+            except StorageFault as fault:
+                log.warning("callbacks wait for the database: %s", fault)
+                wait = STORAGE_RETRY_DELAY
+            pool = self._pool
+            for job in jobs:
+                with self._wake:
+                    self._in_flight[job.tenant] = self._in_flight.get(job.tenant, 0) + 1
+                if pool is None:
+                    return
+                try:
+                    pool.submit(self._send, job)
+                except RuntimeError:  # shut down meanwhile
+                    return
+            if jobs and free > len(jobs):
+                continue  # more may be due at once
             with self._wake:
-                self._in_flight[tenant] -= 1
-                if not self._in_flight[tenant]:
-                    del self._in_flight[tenant]
-                parked = self._parked.get(tenant)
-                if parked:
-                    heapq.heappush(self._agenda, parked.pop(0))
-                    self._wake.notify()
-                    if not parked:
-                        del self._parked[tenant]
+                if not self._stopping and wait > 0:
+                    self._wake.wait(timeout=wait)
 
-    def _attempt(self, delivery: _Delivery) -> None:
-        if delivery.unrecorded is not None:  # sent already; only its record is owed
-            outcome, succeeded, final = delivery.unrecorded
-        else:
-            outcome, succeeded, retryable = self._send_once(delivery)
-            final = succeeded or not retryable or delivery.attempt >= MAX_ATTEMPTS
-        if self._stopping and not final:
-            return
+    def _send(self, job: CallbackJob) -> None:
         try:
-            self._record(delivery, outcome, succeeded if final else None)
+            self._attempt(job)
+        finally:
+            with self._wake:
+                self._in_flight[job.tenant] -= 1
+                if not self._in_flight[job.tenant]:
+                    del self._in_flight[job.tenant]
+                self._wake.notify()
+
+    def _attempt(self, job: CallbackJob) -> None:
+        outcome, succeeded, retryable = self._send_once(job)
+        final = succeeded or not retryable or job.attempt >= MAX_ATTEMPTS
+        next_due = None if final else time.time() + RETRY_DELAYS[job.attempt - 1] * self._time_scale
+        try:
+            self._record(job, outcome, succeeded if final else None, next_due)
         except StorageFault as fault:
-            # The database cannot keep the outcome now (full, locked): keep it and record it
-            # later, without sending the callback again, until the database takes it.
-            if delivery.unrecorded is None:
-                log.warning("callback of task %s not recorded yet: %s", delivery.task_id, fault)
-            delivery.unrecorded = (outcome, succeeded, final)
-            delivery.due = time.monotonic() + STORAGE_RETRY_DELAY
-            delivery.order = next(self._order)
-            self._schedule(delivery)
-            return
-        delivery.unrecorded = None
-        if not final:
-            delay = RETRY_DELAYS[delivery.attempt - 1] * self._time_scale
-            delivery.due = time.monotonic() + delay
-            delivery.attempt += 1
-            delivery.order = next(self._order)
-            self._schedule(delivery)
+            # The database cannot keep the outcome now (full, locked, gone): keep it and
+            # record it later, without sending the callback again, while the lease holds.
+            log.warning("callback of task %s not recorded yet: %s", job.task_id, fault)
+            owed = _Unrecorded(job, outcome, succeeded, next_due, time.monotonic())
+            with self._wake:
+                self._unrecorded.append(owed)
 
-    def _send_once(self, delivery: _Delivery) -> tuple[dict[str, Any], bool, bool]:
+    def _record_owed(self) -> None:
+        """Record the outcomes the database could not keep before (the scheduler's thread)."""
+        with self._wake:
+            owed, self._unrecorded = self._unrecorded, []
+        for index, item in enumerate(owed):
+            if time.monotonic() - item.retry_at < STORAGE_RETRY_DELAY:
+                with self._wake:
+                    self._unrecorded.append(item)
+                continue
+            final = item.next_due is None
+            try:
+                self._record(
+                    item.job, item.outcome, item.succeeded if final else None, item.next_due
+                )
+            except StorageFault:
+                item.retry_at = time.monotonic()
+                with self._wake:
+                    self._unrecorded.extend(owed[index:])
+                raise
+
+    def _send_once(self, job: CallbackJob) -> tuple[dict[str, Any], bool, bool]:
         """One POST: its outcome, whether it succeeded, whether a failure may be retried."""
-        outcome: dict[str, Any] = {"attempt": delivery.attempt, "at": now()}
+        outcome: dict[str, Any] = {"attempt": job.attempt, "at": now()}
         try:
-            status = self._post(delivery.url, delivery.payload)
+            status = self._post(job.url, job.payload)
         except CallbackRefused:
             outcome["error"] = UNREACHABLE
             return outcome, False, False
@@ -383,18 +408,36 @@ class CallbackDispatcher:
         except (httpcore.TimeoutException, httpcore.NetworkError, httpcore.ProtocolError):
             raise _Unreachable from None
 
-    def _record(self, delivery: _Delivery, outcome: dict[str, Any], succeeded: bool | None) -> None:
-        with self._store.transaction(delivery.tenant) as tx:
-            record = tx.get("callback", delivery.task_id)
-            if record is not None:
-                record["attempts"].append(outcome)
-                record["succeeded"] = succeeded
-                tx.put("callback", delivery.task_id, record)
-            if succeeded is not None:
-                task = tx.get("task", delivery.task_id)
-                if task is not None:
-                    task["callback_succeeded"] = succeeded
-                    tx.put("task", delivery.task_id, task)
+    def _record(
+        self,
+        job: CallbackJob,
+        outcome: dict[str, Any],
+        succeeded: bool | None,
+        next_due: float | None,
+    ) -> None:
+        """The attempt's outcome on the task's callback record (and `callback_succeeded` once
+        final), and the job moved on, in one transaction; nothing if the lease was lost (the
+        sender that holds the job now records its own attempt)."""
+        try:
+            with self._store.transaction(job.tenant) as tx:
+                if not tx.settle_callback(job.task_id, job.lease, next_due):
+                    raise _LeaseLost
+                record = tx.get("callback", job.task_id)
+                if record is not None:
+                    record["attempts"].append(outcome)
+                    record["succeeded"] = succeeded
+                    tx.put("callback", job.task_id, record)
+                if succeeded is not None:
+                    task = tx.get("task", job.task_id)
+                    if task is not None:
+                        task["callback_succeeded"] = succeeded
+                        tx.put("task", job.task_id, task)
+        except _LeaseLost:
+            log.warning("callback of task %s: lease lost, attempt not recorded", job.task_id)
+
+
+class _LeaseLost(Exception):
+    """The job's lease expired before its outcome was recorded: another sender has it."""
 
 
 class _DeadlineStream(httpcore.NetworkStream):

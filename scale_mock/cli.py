@@ -15,6 +15,7 @@ from starlette.applications import Starlette
 from scale_mock import server
 from scale_mock.app import build_app
 from scale_mock.callbacks import DEFAULT_AUTH_KEY, CallbackPolicy, set_default_policy
+from scale_mock.callbacks import LEASE as CALLBACK_LEASE
 from scale_mock.guards import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_UPLOAD_SIZE
 from scale_mock.spec import CompiledSpec, load_spec
 from scale_mock.store import Storage, StorageFault, open_store
@@ -96,6 +97,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="F",
         help="multiply the callback retry schedule (20 attempts over ~21 h) by F; "
         "e.g. 0.001 retries within ~75 s (default 1)",
+    )
+    parser.add_argument(
+        "--callback-lease",
+        type=float,
+        default=CALLBACK_LEASE,
+        metavar="S",
+        help="seconds a callback attempt is one replica's alone; a replica that dies "
+        f"mid-attempt leaves it to another after this (default {CALLBACK_LEASE:g}; at least "
+        "the 10 s attempt deadline plus 1)",
     )
     parser.add_argument(
         "--callback-allow",
@@ -192,6 +202,7 @@ def _built(
         rate_limit=args.rate_limit,
         callback_auth_key=args.callback_auth_key,
         callback_time_scale=args.callback_time_scale,
+        callback_lease=args.callback_lease,
         hold_test_tasks=args.hold_test_tasks,
         max_body_size=args.max_body_size,
         max_upload_size=args.max_upload_size,

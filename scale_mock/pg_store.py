@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -32,7 +33,17 @@ import psycopg
 import psycopg_pool
 from psycopg import errors, sql
 
-from scale_mock.store import Busy, Conflict, Page, Record, StorageFault, Tx, Where, checked_field
+from scale_mock.store import (
+    Busy,
+    CallbackJob,
+    Conflict,
+    Page,
+    Record,
+    StorageFault,
+    Tx,
+    Where,
+    checked_field,
+)
 
 SCHEMA_LOCK = 0x5CA1E  # the advisory lock replicas take to create or migrate the schema at start
 _SCHEMA = """
@@ -63,6 +74,13 @@ CREATE TABLE IF NOT EXISTS sizes (
     tenant TEXT NOT NULL, kind TEXT NOT NULL, size BIGINT NOT NULL,
     PRIMARY KEY (tenant, kind)
 );
+CREATE TABLE IF NOT EXISTS callback_jobs (
+    tenant TEXT NOT NULL, task_id TEXT NOT NULL, url TEXT NOT NULL, payload BYTEA NOT NULL,
+    attempt INTEGER NOT NULL, due_at DOUBLE PRECISION NOT NULL, lease TEXT,
+    lease_until DOUBLE PRECISION,
+    PRIMARY KEY (tenant, task_id)
+);
+CREATE INDEX IF NOT EXISTS callback_jobs_by_due ON callback_jobs (due_at);
 """
 # the pool logs each failed reconnection; the 503s say it once per request instead
 logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
@@ -255,6 +273,27 @@ class _PostgresTx:
     def after_commit(self, action: Callable[[], None]) -> None:
         self.committed.append(action)
 
+    def schedule_callback(self, task_id: str, url: str, payload: bytes, due_at: float) -> None:
+        self._sql(
+            "INSERT INTO callback_jobs VALUES (%s, %s, %s, %s, 1, %s, NULL, NULL) "
+            "ON CONFLICT (tenant, task_id) DO UPDATE SET url = excluded.url, "
+            "payload = excluded.payload, attempt = 1, due_at = excluded.due_at, lease = NULL, "
+            "lease_until = NULL",
+            (self._tenant, task_id, url, payload, due_at),
+        )
+
+    def settle_callback(self, task_id: str, lease: str, next_due: float | None) -> bool:
+        where = "WHERE tenant = %s AND task_id = %s AND lease = %s"
+        if next_due is None:
+            done = self._sql(f"DELETE FROM callback_jobs {where}", (self._tenant, task_id, lease))
+            return bool(done.rowcount)
+        moved = self._sql(
+            "UPDATE callback_jobs SET attempt = attempt + 1, due_at = %s, lease = NULL, "
+            f"lease_until = NULL {where}",
+            (next_due, self._tenant, task_id, lease),
+        )
+        return bool(moved.rowcount)
+
 
 @contextmanager
 def _faults_named() -> Iterator[None]:
@@ -313,6 +352,31 @@ class PostgresStore:
         with _faults_named(), self._pool.connection() as db:
             rows = db.execute("SELECT DISTINCT tenant FROM objects WHERE kind = %s", (kind,))
             return [str(tenant) for (tenant,) in rows.fetchall()]
+
+    def claim_callbacks(
+        self, now: float, lease_seconds: float, limit: int, skip: Sequence[str] = ()
+    ) -> list[CallbackJob]:
+        """`FOR UPDATE SKIP LOCKED`: replicas claiming at once take different jobs."""
+        lease = uuid.uuid4().hex
+        with _faults_named(), self._pool.connection() as db, db.transaction():
+            rows = db.execute(
+                "UPDATE callback_jobs SET lease = %s, lease_until = %s "
+                "WHERE (tenant, task_id) IN (SELECT tenant, task_id FROM callback_jobs "
+                "WHERE due_at <= %s AND (lease_until IS NULL OR lease_until < %s) "
+                "AND NOT (tenant = ANY(%s::text[])) ORDER BY due_at LIMIT %s "
+                "FOR UPDATE SKIP LOCKED) "
+                "RETURNING tenant, task_id, url, payload, attempt",
+                (lease, now + lease_seconds, now, now, list(skip), limit),
+            ).fetchall()
+        return [CallbackJob(t, k, u, bytes(p), int(a), lease) for t, k, u, p, a in rows]
+
+    def next_callback_due(self) -> float | None:
+        with _faults_named(), self._pool.connection() as db:
+            row = db.execute(
+                "SELECT min(CASE WHEN lease_until > due_at THEN lease_until ELSE due_at END) "
+                "FROM callback_jobs"
+            ).fetchone()
+        return None if row is None or row[0] is None else float(row[0])
 
     def close(self) -> None:
         self._pool.close()

@@ -17,6 +17,7 @@ import json
 import re
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
@@ -50,6 +51,12 @@ CREATE TABLE IF NOT EXISTS sizes (
     tenant TEXT NOT NULL, kind TEXT NOT NULL, size INTEGER NOT NULL,
     PRIMARY KEY (tenant, kind)
 );
+CREATE TABLE IF NOT EXISTS callback_jobs (
+    tenant TEXT NOT NULL, task_id TEXT NOT NULL, url TEXT NOT NULL, payload BLOB NOT NULL,
+    attempt INTEGER NOT NULL, due_at REAL NOT NULL, lease TEXT, lease_until REAL,
+    PRIMARY KEY (tenant, task_id)
+);
+CREATE INDEX IF NOT EXISTS callback_jobs_by_due ON callback_jobs (due_at);
 """
 
 Record = dict[str, Any]
@@ -83,6 +90,19 @@ class Where:
     field: str
     op: Literal["=", ">=", "<=", "in", "has_any"]
     value: Any
+
+
+@dataclass(frozen=True)
+class CallbackJob:
+    """A callback due to be sent, claimed by one sender until `lease` expires: the attempt it
+    makes (1-based), and the token that alone may settle it."""
+
+    tenant: str
+    task_id: str
+    url: str
+    payload: bytes
+    attempt: int
+    lease: str
 
 
 @dataclass(frozen=True)
@@ -148,6 +168,16 @@ class Tx(Protocol):
     def after_commit(self, action: Callable[[], None]) -> None:
         """Run `action` once the transaction has committed (never if it rolls back)."""
 
+    def schedule_callback(self, task_id: str, url: str, payload: bytes, due_at: float) -> None:
+        """The task's callback, first attempt due at `due_at` (epoch seconds), replacing any
+        earlier one of the task."""
+
+    def settle_callback(self, task_id: str, lease: str, next_due: float | None) -> bool:
+        """The claimed attempt is made: due again at `next_due` (the next attempt), or done
+        (None). False, changing nothing, if `lease` no longer holds the job (it expired and
+        another sender took it): its outcome must then not be recorded."""
+        ...
+
 
 class Storage(Protocol):
     """A backend: transactions bound to a tenant (the API key that owns the records), one at a
@@ -160,6 +190,18 @@ class Storage(Protocol):
 
     def tenants(self, kind: str) -> list[str]:
         """Every tenant holding records of `kind` (for a migration at start-up)."""
+        ...
+
+    def claim_callbacks(
+        self, now: float, lease_seconds: float, limit: int, skip: Sequence[str] = ()
+    ) -> list[CallbackJob]:
+        """Up to `limit` callbacks due by `now` and held by no live lease (none of the tenants
+        in `skip`), earliest first, each leased to the caller for `lease_seconds`: no other
+        sender, in this process or another, gets them until the lease expires."""
+        ...
+
+    def next_callback_due(self) -> float | None:
+        """When the next callback falls due (or its lease expires), epoch seconds; None: none."""
         ...
 
     def close(self) -> None: ...
@@ -342,6 +384,24 @@ class _SqliteTx:
     def after_commit(self, action: Callable[[], None]) -> None:
         self.committed.append(action)
 
+    def schedule_callback(self, task_id: str, url: str, payload: bytes, due_at: float) -> None:
+        self._sql(
+            "INSERT OR REPLACE INTO callback_jobs VALUES (?, ?, ?, ?, 1, ?, NULL, NULL)",
+            (self._tenant, task_id, url, payload, due_at),
+        )
+
+    def settle_callback(self, task_id: str, lease: str, next_due: float | None) -> bool:
+        where = "WHERE tenant = ? AND task_id = ? AND lease = ?"
+        if next_due is None:
+            done = self._sql(f"DELETE FROM callback_jobs {where}", (self._tenant, task_id, lease))
+            return bool(done.rowcount)
+        moved = self._sql(
+            "UPDATE callback_jobs SET attempt = attempt + 1, due_at = ?, lease = NULL, "
+            f"lease_until = NULL {where}",
+            (next_due, self._tenant, task_id, lease),
+        )
+        return bool(moved.rowcount)
+
 
 # SQLite's primary result codes (`sqlite3.Error.sqlite_errorcode & 0xFF`) that say the database
 # cannot take the work now: the request was fine, and the mock is not broken.
@@ -456,6 +516,37 @@ class Store:
         with self._lock, _faults_named():
             rows = self._db.execute("SELECT DISTINCT tenant FROM objects WHERE kind = ?", (kind,))
             return [str(tenant) for (tenant,) in rows.fetchall()]
+
+    def claim_callbacks(
+        self, now: float, lease_seconds: float, limit: int, skip: Sequence[str] = ()
+    ) -> list[CallbackJob]:
+        lease = uuid.uuid4().hex
+        marks = ", ".join("?" * len(skip))
+        skipped = f"AND tenant NOT IN ({marks})" if skip else ""
+        with self._lock, _faults_named():
+            self._begin(wait=True)
+            try:
+                rows = self._db.execute(
+                    "UPDATE callback_jobs SET lease = ?, lease_until = ? "
+                    "WHERE (tenant, task_id) IN (SELECT tenant, task_id FROM callback_jobs "
+                    "WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?) "
+                    f"{skipped} ORDER BY due_at LIMIT ?) "
+                    "RETURNING tenant, task_id, url, payload, attempt",
+                    (lease, now + lease_seconds, now, now, *skip, limit),
+                ).fetchall()
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._roll_back()
+                raise
+        return [CallbackJob(t, k, u, bytes(p), int(a), lease) for t, k, u, p, a in rows]
+
+    def next_callback_due(self) -> float | None:
+        with self._lock, _faults_named():
+            row = self._db.execute(
+                "SELECT min(CASE WHEN lease_until > due_at THEN lease_until ELSE due_at END) "
+                "FROM callback_jobs"
+            ).fetchone()
+        return None if row is None or row[0] is None else float(row[0])
 
     def close(self) -> None:
         with self._lock:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
 import httpx
 import pytest
 
-from scale_mock.store import Store, Tx
+from scale_mock.store import CallbackJob, Store, Tx
 from scale_mock.testing import ThreadedMock
 from tests.mock_tests.conftest import ClientFactory, fresh_key
 
@@ -79,6 +79,14 @@ class BrokenStore:
 
     def tenants(self, kind: str) -> list[str]:
         return self.store.tenants(kind)
+
+    def claim_callbacks(
+        self, now: float, lease_seconds: float, limit: int, skip: Sequence[str] = ()
+    ) -> list[CallbackJob]:
+        return self.store.claim_callbacks(now, lease_seconds, limit, skip)
+
+    def next_callback_due(self) -> float | None:
+        return self.store.next_callback_due()
 
     def close(self) -> None:
         self.store.close()
