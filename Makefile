@@ -57,6 +57,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/contract_run.py
 	$(BIN)/python bench/mock_under_load.py
 	$(BIN)/python bench/proxy_overhead.py
+	$(BIN)/python bench/mock_replicas.py
 
 ## sdk-suite: the official scaleapi SDK's own test suite against scale-mock (downloads its sdist)
 sdk-suite: $(STAMP)
