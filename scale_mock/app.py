@@ -38,7 +38,9 @@ from scale_mock.files import UploadedFile
 from scale_mock.guards import (
     DEFAULT_MAX_BODY_SIZE,
     DEFAULT_MAX_UPLOAD_SIZE,
+    bad_text,
     capped_stream,
+    check_path,
     check_query,
     read_body,
 )
@@ -199,6 +201,9 @@ async def _read_form(request: Request, limit: int) -> dict[str, Any]:
     for name, raw in form.multi_items():
         value: Any = raw
         if isinstance(raw, UploadFile):
+            for text in (raw.filename, raw.content_type):
+                if text and "\x00" in text:
+                    raise bad_text(f"body.{name}")
             value = UploadedFile(raw.filename, raw.content_type, raw.file)
         if name in parsed:  # a repeated field is a list, which validation then judges
             previous = parsed[name]
@@ -281,6 +286,7 @@ def build_app(
                 headers={"Allow": allowed},
             )
         operation, path_params = chosen[0]
+        check_path(path_params, operation.operation.responses)
         seen["operation_id"] = operation.operation_id
         if "task_id" in path_params:
             seen["task_id"] = unquote(path_params["task_id"])

@@ -182,7 +182,7 @@ class _Unrecorded:
     job: CallbackJob
     outcome: dict[str, Any]
     succeeded: bool
-    next_due: float | None
+    retry_in: float | None
     retry_at: float
 
 
@@ -264,7 +264,7 @@ class CallbackDispatcher:
         tx.put(
             "callback", task_id, {"task_id": task_id, "url": url, "attempts": [], "succeeded": None}
         )
-        tx.schedule_callback(task_id, url, json.dumps(body).encode(), time.time())
+        tx.schedule_callback(task_id, url, json.dumps(body).encode())
         tx.after_commit(self._poke)
 
     def _poke(self) -> None:
@@ -289,13 +289,18 @@ class CallbackDispatcher:
             try:
                 self._record_owed()
                 if free > 0:
-                    jobs = self._store.claim_callbacks(time.time(), self._lease, free, busy)
+                    jobs = self._store.claim_callbacks(self._lease, free, busy)
                 if not jobs:
                     due = self._store.next_callback_due()
-                    if due is not None:
-                        wait = min(POLL_SECONDS, max(0.0, due - time.time()))
+                    # due already but not claimable (senders busy, the tenant at its share):
+                    # a sender finishing wakes this thread; else look again within POLL_SECONDS
+                    if due is not None and due > 0:
+                        wait = min(POLL_SECONDS, due)
             except StorageFault as fault:
                 log.warning("callbacks wait for the database: %s", fault)
+                wait = STORAGE_RETRY_DELAY
+            except Exception:  # a bug: logged, and the callbacks go on after a pause
+                log.exception("callbacks: the scheduler failed; trying again")
                 wait = STORAGE_RETRY_DELAY
             pool = self._pool
             for job in jobs:
@@ -307,8 +312,8 @@ class CallbackDispatcher:
                     pool.submit(self._send, job)
                 except RuntimeError:  # shut down meanwhile
                     return
-            if jobs and free > len(jobs):
-                continue  # more may be due at once
+            if jobs:
+                continue  # more may be due at once (one job per tenant per claim)
             with self._wake:
                 if not self._stopping and wait > 0:
                     self._wake.wait(timeout=wait)
@@ -326,14 +331,17 @@ class CallbackDispatcher:
     def _attempt(self, job: CallbackJob) -> None:
         outcome, succeeded, retryable = self._send_once(job)
         final = succeeded or not retryable or job.attempt >= MAX_ATTEMPTS
-        next_due = None if final else time.time() + RETRY_DELAYS[job.attempt - 1] * self._time_scale
+        retry_in = None if final else RETRY_DELAYS[job.attempt - 1] * self._time_scale
         try:
-            self._record(job, outcome, succeeded if final else None, next_due)
-        except StorageFault as fault:
+            self._record(job, outcome, succeeded if final else None, retry_in)
+        except Exception as fault:
+            if not isinstance(fault, StorageFault):  # a bug: the lease brings it back later
+                log.exception("callback of task %s: the attempt could not be recorded", job.task_id)
+                return
             # The database cannot keep the outcome now (full, locked, gone): keep it and
             # record it later, without sending the callback again, while the lease holds.
             log.warning("callback of task %s not recorded yet: %s", job.task_id, fault)
-            owed = _Unrecorded(job, outcome, succeeded, next_due, time.monotonic())
+            owed = _Unrecorded(job, outcome, succeeded, retry_in, time.monotonic())
             with self._wake:
                 self._unrecorded.append(owed)
 
@@ -346,10 +354,10 @@ class CallbackDispatcher:
                 with self._wake:
                     self._unrecorded.append(item)
                 continue
-            final = item.next_due is None
+            final = item.retry_in is None
             try:
                 self._record(
-                    item.job, item.outcome, item.succeeded if final else None, item.next_due
+                    item.job, item.outcome, item.succeeded if final else None, item.retry_in
                 )
             except StorageFault:
                 item.retry_at = time.monotonic()
@@ -413,14 +421,14 @@ class CallbackDispatcher:
         job: CallbackJob,
         outcome: dict[str, Any],
         succeeded: bool | None,
-        next_due: float | None,
+        retry_in: float | None,
     ) -> None:
         """The attempt's outcome on the task's callback record (and `callback_succeeded` once
         final), and the job moved on, in one transaction; nothing if the lease was lost (the
         sender that holds the job now records its own attempt)."""
         try:
             with self._store.transaction(job.tenant) as tx:
-                if not tx.settle_callback(job.task_id, job.lease, next_due):
+                if not tx.settle_callback(job.task_id, job.lease, retry_in):
                     raise _LeaseLost
                 record = tx.get("callback", job.task_id)
                 if record is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -174,7 +173,21 @@ def _access_log_config() -> dict[str, Any]:
     return config
 
 
-_DB_PASSWORD = re.compile(r"(?<=://)([^:/@\s]+):[^@\s]*@")
+def shown_database(db: str) -> str:
+    """`--db` as printed: a PostgreSQL URL without its password (wherever the URL puts it)."""
+    if not db.startswith(("postgresql://", "postgres://")):
+        return db
+    try:
+        from psycopg.conninfo import conninfo_to_dict
+
+        parts = conninfo_to_dict(db)
+    except Exception:  # not a URL psycopg reads: nothing of it is shown
+        return "postgresql://..."
+    if any("@" in str(parts.get(name, "")) for name in ("user", "host", "port", "dbname")):
+        return "postgresql://..."  # an unencoded `@` of a password read as part of another
+    user = f"{parts['user']}@" if parts.get("user") else ""
+    port = f":{parts['port']}" if parts.get("port") else ""
+    return f"postgresql://{user}{parts.get('host', '')}{port}/{parts.get('dbname', '')}"
 
 
 def startup_line(
@@ -183,8 +196,7 @@ def startup_line(
     """The one line `scale-mock` prints at start."""
     shown = f"[{host}]" if ":" in host else host
     key_mode = f"{len(keys)} keys from --keys" if keys is not None else "any test_/live_ key"
-    # a database URL's password is never printed
-    db = _DB_PASSWORD.sub(r"\1:***@", db)
+    db = shown_database(db)  # a database URL's password is never printed
     return (
         f"scale-mock: serving Scale API {version} on {scheme}://{shown}:{port}/v1 "
         f"(db {db}, {key_mode})"
@@ -224,7 +236,7 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"scale-mock: --callback-allow: {error}") from None
     set_default_policy(policy)
     spec = load_spec(args.spec.absolute() if args.spec else None)
-    shown_db = _DB_PASSWORD.sub(r"\1:***@", args.db)
+    shown_db = shown_database(args.db)
     try:
         store = open_store(args.db, max_size=args.max_db_size)
     except sqlite3.Error as error:

@@ -6,8 +6,9 @@
 - a JSON body nesting deeper than `MAX_DEPTH` is a 400 (`depth`), found before it is parsed, so
   no parser or validator ever recurses that deep;
 - a number that is not finite (`NaN`, `Infinity`, `1e400`) is a 400 (`finite`), and a string
-  holding a lone UTF-16 surrogate (`"\\ud800"`, which no UTF-8 answer can carry) a 400
-  (`unicode`), each naming the field;
+  holding a lone UTF-16 surrogate (`"\\ud800"`, which no UTF-8 answer can carry) or a NUL
+  character (U+0000, which PostgreSQL's text cannot hold: refused on every store alike) a 400
+  (`unicode`), each naming the field, in a body, a query or a path;
 """
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ def load_json(data: bytes | str) -> Any:
 
 
 def _bad_text(text: str) -> bool:
+    if "\x00" in text:
+        return True
     if text.isascii():
         return False
     try:
@@ -99,7 +102,23 @@ def _bad_text(text: str) -> bool:
 
 
 def bad_text(where: str) -> ApiError:
-    return invalid(where, "holds a lone UTF-16 surrogate, not Unicode text", "unicode")
+    return invalid(
+        where, "holds a NUL character or a lone UTF-16 surrogate, not storable text", "unicode"
+    )
+
+
+def check_path(params: dict[str, str], documented: Iterable[str]) -> None:
+    """A 404 naming the first path parameter that, percent-decoded, is not storable text: no
+    resource is named so (a 400 where the operation documents no 404)."""
+    status = 404 if "404" in documented else 400
+    for name, raw in params.items():
+        try:
+            text = unquote_to_bytes(raw).decode("utf-8")
+        except UnicodeDecodeError:
+            text = "\x00"
+        if _bad_text(text):
+            message = f"No resource has this path.{name}: it holds a NUL or a lone surrogate"
+            raise ApiError(status, message, field=f"path.{name}", rule="unicode")
 
 
 def check_query(raw: bytes) -> None:
@@ -108,12 +127,14 @@ def check_query(raw: bytes) -> None:
     for pair in raw.split(b"&"):
         name, _, value = pair.partition(b"=")
         decoded = [unquote_to_bytes(part.replace(b"+", b" ")) for part in (name, value)]
+        where = f"query.{decoded[0].decode('utf-8', 'replace').replace(chr(0), '')}"
         try:
             for part in decoded:
                 part.decode("utf-8")
         except UnicodeDecodeError:
-            where = f"query.{decoded[0].decode('utf-8', 'replace')}"
             raise invalid(where, "not UTF-8 text (a lone surrogate?)", "unicode") from None
+        if any(b"\x00" in part for part in decoded):
+            raise bad_text(where)
 
 
 def check_value(value: Any, where: str = "body") -> None:

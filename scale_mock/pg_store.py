@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import uuid
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -81,11 +83,26 @@ CREATE TABLE IF NOT EXISTS callback_jobs (
     PRIMARY KEY (tenant, task_id)
 );
 CREATE INDEX IF NOT EXISTS callback_jobs_by_due ON callback_jobs (due_at);
+CREATE INDEX IF NOT EXISTS callback_jobs_by_lease ON callback_jobs (lease_until)
+    WHERE lease_until IS NOT NULL;
 """
+NOW = "extract(epoch FROM clock_timestamp())"  # the database's clock: one for every replica
 # the pool logs each failed reconnection; the 503s say it once per request instead
 logging.getLogger("psycopg.pool").setLevel(logging.ERROR)
 POOL_SIZE = 10  # connections per replica (the worker threads that run transactions share them)
 CONNECT_TIMEOUT = 3.0  # seconds to get a working connection before answering 503
+LOCK_TIMEOUT = 5.0  # seconds a transaction waits for its key's other transactions, then 503
+STRIPES = 64  # per-tenant locks of this process (tenants share a stripe by hash)
+
+
+@contextmanager
+def _held(lock: threading.Lock, timeout: float) -> Iterator[None]:
+    if not lock.acquire(timeout=timeout):
+        raise psycopg_pool.PoolTimeout("this key's other transactions hold the database")
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _field(name: str) -> sql.Composable:
@@ -273,24 +290,24 @@ class _PostgresTx:
     def after_commit(self, action: Callable[[], None]) -> None:
         self.committed.append(action)
 
-    def schedule_callback(self, task_id: str, url: str, payload: bytes, due_at: float) -> None:
+    def schedule_callback(self, task_id: str, url: str, payload: bytes) -> None:
         self._sql(
-            "INSERT INTO callback_jobs VALUES (%s, %s, %s, %s, 1, %s, NULL, NULL) "
+            f"INSERT INTO callback_jobs VALUES (%s, %s, %s, %s, 1, {NOW}, NULL, NULL) "
             "ON CONFLICT (tenant, task_id) DO UPDATE SET url = excluded.url, "
             "payload = excluded.payload, attempt = 1, due_at = excluded.due_at, lease = NULL, "
             "lease_until = NULL",
-            (self._tenant, task_id, url, payload, due_at),
+            (self._tenant, task_id, url, payload),
         )
 
-    def settle_callback(self, task_id: str, lease: str, next_due: float | None) -> bool:
+    def settle_callback(self, task_id: str, lease: str, retry_in: float | None) -> bool:
         where = "WHERE tenant = %s AND task_id = %s AND lease = %s"
-        if next_due is None:
+        if retry_in is None:
             done = self._sql(f"DELETE FROM callback_jobs {where}", (self._tenant, task_id, lease))
             return bool(done.rowcount)
         moved = self._sql(
-            "UPDATE callback_jobs SET attempt = attempt + 1, due_at = %s, lease = NULL, "
+            f"UPDATE callback_jobs SET attempt = attempt + 1, due_at = {NOW} + %s, lease = NULL, "
             f"lease_until = NULL {where}",
-            (next_due, self._tenant, task_id, lease),
+            (retry_in, self._tenant, task_id, lease),
         )
         return bool(moved.rowcount)
 
@@ -305,7 +322,10 @@ def _faults_named() -> Iterator[None]:
         raise StorageFault("full", "the database is full") from error
     except errors.ReadOnlySqlTransaction as error:
         raise StorageFault("unavailable", "the database is read-only") from error
-    except (psycopg.OperationalError, psycopg_pool.PoolTimeout) as error:
+    except (errors.LockNotAvailable, psycopg_pool.PoolTimeout) as error:
+        busy = "the database is busy with this key's other requests; try again"
+        raise StorageFault("unavailable", busy) from error
+    except psycopg.OperationalError as error:
         raise StorageFault("unavailable", "the database cannot be reached") from error
 
 
@@ -330,6 +350,7 @@ class PostgresStore:
             open=True,
             name="scale-mock",
         )
+        self._stripes = [threading.Lock() for _ in range(STRIPES)]
 
     @contextmanager
     def transaction(self, tenant: str, *, wait: bool = True) -> Iterator[Tx]:
@@ -338,8 +359,19 @@ class PostgresStore:
         if not wait:
             raise Busy
         tx: _PostgresTx | None = None
-        with _faults_named(), self._pool.connection() as db, db.transaction():
+        # one of this tenant's transactions at a time in this process, before a connection is
+        # taken: a busy tenant holds one connection of the pool, not all of them
+        stripe = self._stripes[zlib.crc32(tenant.encode("utf-8", "surrogatepass")) % STRIPES]
+        with (
+            _faults_named(),
+            _held(stripe, LOCK_TIMEOUT),
+            self._pool.connection() as db,
+            db.transaction(),
+        ):
+            # another replica's transaction of the tenant: waited for, within LOCK_TIMEOUT
+            db.execute(f"SET LOCAL lock_timeout = '{int(LOCK_TIMEOUT * 1000)}ms'")
             db.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (tenant,))
+            db.execute("SET LOCAL lock_timeout = 0")
             tx = _PostgresTx(db, tenant)
             try:
                 yield tx
@@ -354,29 +386,36 @@ class PostgresStore:
             return [str(tenant) for (tenant,) in rows.fetchall()]
 
     def claim_callbacks(
-        self, now: float, lease_seconds: float, limit: int, skip: Sequence[str] = ()
+        self, lease_seconds: float, limit: int, skip: Sequence[str] = ()
     ) -> list[CallbackJob]:
         """`FOR UPDATE SKIP LOCKED`: replicas claiming at once take different jobs."""
         lease = uuid.uuid4().hex
         with _faults_named(), self._pool.connection() as db, db.transaction():
             rows = db.execute(
-                "UPDATE callback_jobs SET lease = %s, lease_until = %s "
-                "WHERE (tenant, task_id) IN (SELECT tenant, task_id FROM callback_jobs "
-                "WHERE due_at <= %s AND (lease_until IS NULL OR lease_until < %s) "
+                "WITH candidates AS (SELECT tenant, task_id, due_at FROM callback_jobs "
+                f"WHERE due_at <= {NOW} AND (lease_until IS NULL OR lease_until < {NOW}) "
                 "AND NOT (tenant = ANY(%s::text[])) ORDER BY due_at LIMIT %s "
-                "FOR UPDATE SKIP LOCKED) "
-                "RETURNING tenant, task_id, url, payload, attempt",
-                (lease, now + lease_seconds, now, now, list(skip), limit),
+                "FOR UPDATE SKIP LOCKED), "
+                "picked AS (SELECT tenant, task_id FROM (SELECT tenant, task_id, due_at, "
+                "row_number() OVER (PARTITION BY tenant ORDER BY due_at) AS n "
+                "FROM candidates) ranked WHERE n = 1 ORDER BY due_at LIMIT %s) "
+                f"UPDATE callback_jobs AS job SET lease = %s, lease_until = {NOW} + %s "
+                "FROM picked WHERE job.tenant = picked.tenant AND job.task_id = picked.task_id "
+                "RETURNING job.tenant, job.task_id, job.url, job.payload, job.attempt",
+                (list(skip), limit * 8, limit, lease, lease_seconds),
             ).fetchall()
         return [CallbackJob(t, k, u, bytes(p), int(a), lease) for t, k, u, p, a in rows]
 
     def next_callback_due(self) -> float | None:
         with _faults_named(), self._pool.connection() as db:
             row = db.execute(
-                "SELECT min(CASE WHEN lease_until > due_at THEN lease_until ELSE due_at END) "
-                "FROM callback_jobs"
+                "SELECT (SELECT min(due_at) FROM callback_jobs WHERE lease_until IS NULL), "
+                "(SELECT min(lease_until) FROM callback_jobs WHERE lease_until IS NOT NULL), "
+                f"{NOW}"
             ).fetchone()
-        return None if row is None or row[0] is None else float(row[0])
+        assert row is not None
+        times = [float(t) for t in row[:2] if t is not None]
+        return min(times) - float(row[2]) if times else None
 
     def close(self) -> None:
         self._pool.close()

@@ -17,6 +17,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -57,6 +58,8 @@ CREATE TABLE IF NOT EXISTS callback_jobs (
     PRIMARY KEY (tenant, task_id)
 );
 CREATE INDEX IF NOT EXISTS callback_jobs_by_due ON callback_jobs (due_at);
+CREATE INDEX IF NOT EXISTS callback_jobs_by_lease ON callback_jobs (lease_until)
+    WHERE lease_until IS NOT NULL;
 """
 
 Record = dict[str, Any]
@@ -168,12 +171,12 @@ class Tx(Protocol):
     def after_commit(self, action: Callable[[], None]) -> None:
         """Run `action` once the transaction has committed (never if it rolls back)."""
 
-    def schedule_callback(self, task_id: str, url: str, payload: bytes, due_at: float) -> None:
-        """The task's callback, first attempt due at `due_at` (epoch seconds), replacing any
-        earlier one of the task."""
+    def schedule_callback(self, task_id: str, url: str, payload: bytes) -> None:
+        """The task's callback, its first attempt due now, replacing any earlier one of the
+        task. Times of jobs are the database's clock, one for every replica."""
 
-    def settle_callback(self, task_id: str, lease: str, next_due: float | None) -> bool:
-        """The claimed attempt is made: due again at `next_due` (the next attempt), or done
+    def settle_callback(self, task_id: str, lease: str, retry_in: float | None) -> bool:
+        """The claimed attempt is made: the next one due in `retry_in` seconds, or the job done
         (None). False, changing nothing, if `lease` no longer holds the job (it expired and
         another sender took it): its outcome must then not be recorded."""
         ...
@@ -193,21 +196,28 @@ class Storage(Protocol):
         ...
 
     def claim_callbacks(
-        self, now: float, lease_seconds: float, limit: int, skip: Sequence[str] = ()
+        self, lease_seconds: float, limit: int, skip: Sequence[str] = ()
     ) -> list[CallbackJob]:
-        """Up to `limit` callbacks due by `now` and held by no live lease (none of the tenants
-        in `skip`), earliest first, each leased to the caller for `lease_seconds`: no other
-        sender, in this process or another, gets them until the lease expires."""
+        """Up to `limit` callbacks due now and held by no live lease, at most one of each
+        tenant and none of the tenants in `skip`, earliest first, each leased to the caller
+        for `lease_seconds`: no other sender, in this process or another, gets them until the
+        lease expires."""
         ...
 
     def next_callback_due(self) -> float | None:
-        """When the next callback falls due (or its lease expires), epoch seconds; None: none."""
+        """Seconds until the next callback falls due (or a lease expires; 0 or less: due
+        now); None: no callback to send."""
         ...
 
     def close(self) -> None: ...
 
 
 SQLITE_MAX_INTEGER = 2**63 - 1
+# The next due attempt, and the next lease to expire: each served by its index.
+_NEXT_DUE = (
+    "SELECT (SELECT min(due_at) FROM callback_jobs WHERE lease_until IS NULL), "
+    "(SELECT min(lease_until) FROM callback_jobs WHERE lease_until IS NOT NULL)"
+)
 _FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -384,21 +394,21 @@ class _SqliteTx:
     def after_commit(self, action: Callable[[], None]) -> None:
         self.committed.append(action)
 
-    def schedule_callback(self, task_id: str, url: str, payload: bytes, due_at: float) -> None:
+    def schedule_callback(self, task_id: str, url: str, payload: bytes) -> None:
         self._sql(
             "INSERT OR REPLACE INTO callback_jobs VALUES (?, ?, ?, ?, 1, ?, NULL, NULL)",
-            (self._tenant, task_id, url, payload, due_at),
+            (self._tenant, task_id, url, payload, time.time()),
         )
 
-    def settle_callback(self, task_id: str, lease: str, next_due: float | None) -> bool:
+    def settle_callback(self, task_id: str, lease: str, retry_in: float | None) -> bool:
         where = "WHERE tenant = ? AND task_id = ? AND lease = ?"
-        if next_due is None:
+        if retry_in is None:
             done = self._sql(f"DELETE FROM callback_jobs {where}", (self._tenant, task_id, lease))
             return bool(done.rowcount)
         moved = self._sql(
             "UPDATE callback_jobs SET attempt = attempt + 1, due_at = ?, lease = NULL, "
             f"lease_until = NULL {where}",
-            (next_due, self._tenant, task_id, lease),
+            (time.time() + retry_in, self._tenant, task_id, lease),
         )
         return bool(moved.rowcount)
 
@@ -518,9 +528,9 @@ class Store:
             return [str(tenant) for (tenant,) in rows.fetchall()]
 
     def claim_callbacks(
-        self, now: float, lease_seconds: float, limit: int, skip: Sequence[str] = ()
+        self, lease_seconds: float, limit: int, skip: Sequence[str] = ()
     ) -> list[CallbackJob]:
-        lease = uuid.uuid4().hex
+        lease, now = uuid.uuid4().hex, time.time()
         marks = ", ".join("?" * len(skip))
         skipped = f"AND tenant NOT IN ({marks})" if skip else ""
         with self._lock, _faults_named():
@@ -528,9 +538,12 @@ class Store:
             try:
                 rows = self._db.execute(
                     "UPDATE callback_jobs SET lease = ?, lease_until = ? "
-                    "WHERE (tenant, task_id) IN (SELECT tenant, task_id FROM callback_jobs "
-                    "WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?) "
-                    f"{skipped} ORDER BY due_at LIMIT ?) "
+                    "WHERE (tenant, task_id) IN (SELECT tenant, task_id FROM ("
+                    "SELECT tenant, task_id, due_at, "
+                    "row_number() OVER (PARTITION BY tenant ORDER BY due_at) AS n "
+                    "FROM callback_jobs WHERE due_at <= ? "
+                    f"AND (lease_until IS NULL OR lease_until < ?) {skipped}"
+                    ") WHERE n = 1 ORDER BY due_at LIMIT ?) "
                     "RETURNING tenant, task_id, url, payload, attempt",
                     (lease, now + lease_seconds, now, now, *skip, limit),
                 ).fetchall()
@@ -542,11 +555,9 @@ class Store:
 
     def next_callback_due(self) -> float | None:
         with self._lock, _faults_named():
-            row = self._db.execute(
-                "SELECT min(CASE WHEN lease_until > due_at THEN lease_until ELSE due_at END) "
-                "FROM callback_jobs"
-            ).fetchone()
-        return None if row is None or row[0] is None else float(row[0])
+            row = self._db.execute(_NEXT_DUE).fetchone()
+        times = [float(t) for t in row if t is not None]
+        return min(times) - time.time() if times else None
 
     def close(self) -> None:
         with self._lock:

@@ -9,7 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
-from scale_mock.store import CallbackJob, Store, Tx
+from scale_mock import testing
+from scale_mock.store import CallbackJob, Tx
 from scale_mock.testing import ThreadedMock
 from tests.mock_tests.conftest import ClientFactory, fresh_key
 
@@ -70,7 +71,7 @@ class BrokenStore:
     """A `Storage` whose transactions fail for one tenant, as a bug or a lost disk would."""
 
     def __init__(self) -> None:
-        self.store = Store(":memory:")
+        self.store = testing.default_store()
 
     def transaction(self, tenant: str, *, wait: bool = True) -> AbstractContextManager[Tx]:
         if tenant == BROKEN_KEY:
@@ -81,9 +82,9 @@ class BrokenStore:
         return self.store.tenants(kind)
 
     def claim_callbacks(
-        self, now: float, lease_seconds: float, limit: int, skip: Sequence[str] = ()
+        self, lease_seconds: float, limit: int, skip: Sequence[str] = ()
     ) -> list[CallbackJob]:
-        return self.store.claim_callbacks(now, lease_seconds, limit, skip)
+        return self.store.claim_callbacks(lease_seconds, limit, skip)
 
     def next_callback_due(self) -> float | None:
         return self.store.next_callback_due()
@@ -94,8 +95,10 @@ class BrokenStore:
 
 @pytest.fixture(scope="module")
 def broken_mock(store_backend: str) -> Iterator[ThreadedMock]:
-    with ThreadedMock(store=BrokenStore()) as running:
+    store = BrokenStore()
+    with ThreadedMock(store=store) as running:
         yield running
+    store.close()
 
 
 def test_an_unexpected_failure_is_a_500_in_error_json_and_journaled(

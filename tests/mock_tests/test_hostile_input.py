@@ -104,6 +104,31 @@ def test_a_lone_surrogate_in_the_query_is_a_400_naming_the_parameter(fresh: http
     assert fresh.get("/tasks?project=%E2%9C%93").status_code == 200  # real UTF-8 is fine
 
 
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        (task_body(instruction=b'"a\\u0000b"'), "body.instruction"),
+        (task_body(metadata=b'{"a": {"b": "x\\u0000"}}'), "body.metadata.a.b"),
+        (task_body(metadata=b'{"k\\u0000": 1}'), "body.metadata"),
+    ],
+)
+def test_a_nul_character_in_a_json_body_is_a_400_and_nothing_is_stored(
+    fresh: httpx.Client, body: bytes, field: str
+) -> None:
+    """PostgreSQL's text cannot hold U+0000: refused on every store alike, never a 500."""
+    assert_refused(create(fresh, body), 400, field, "unicode")
+    assert_nothing_stored(fresh)
+
+
+def test_a_nul_character_in_a_query_or_a_path_is_a_400_naming_it(fresh: httpx.Client) -> None:
+    assert_refused(fresh.get("/tasks?project=a%00b"), 400, "query.project", "unicode")
+    assert_refused(fresh.get("/batches?project=a%00b"), 400, "query.project", "unicode")
+    assert_refused(fresh.get("/task/a%00b"), 404, "path.task_id", "unicode")  # no such task
+    fields = b"instruction=a%00b&attachment_type=text&attachment=x&categories=a&categories=b"
+    assert_refused(create(fresh, fields, FORM), 400, "body.instruction", "unicode")
+    assert_nothing_stored(fresh)
+
+
 # 2. Non-finite numbers
 
 
