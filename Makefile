@@ -11,9 +11,9 @@ demo: $(STAMP)
 	$(BIN)/python scripts/demo.py
 
 ## test: lint, type-check, build the docs for their browser tests where npm and Chromium can be
-## had (those tests skip, saying why, where not), and run every test in two processes (the
-## mock's tests and the client's each stay in one: their coverage checks read what the others
-## did; tests/conftest.py)
+## had, find or install PostgreSQL for the mock's second store (those tests skip, saying why,
+## where not), and run every test in two processes (the mock's tests and the client's each stay
+## in one: their coverage checks read what the others did; tests/conftest.py)
 test: lint typecheck docs-for-tests postgres-for-tests
 	$(BIN)/python -m pytest -n 2
 
