@@ -13,11 +13,12 @@ from starlette.applications import Starlette
 
 from scale_mock import server
 from scale_mock.app import build_app
+from scale_mock.backends import open_store
 from scale_mock.callbacks import DEFAULT_AUTH_KEY, CallbackPolicy, set_default_policy
 from scale_mock.callbacks import LEASE as CALLBACK_LEASE
 from scale_mock.guards import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_UPLOAD_SIZE
 from scale_mock.spec import CompiledSpec, load_spec
-from scale_mock.store import Storage, StorageFault, open_store
+from scale_mock.store import Storage, StorageFault
 
 
 def _positive_int(text: str) -> int:

@@ -562,15 +562,3 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._db.close()
-
-
-def open_store(database: str, *, max_size: int | None = None) -> Storage:
-    """The backend a `--db` value names: a `postgresql://` URL (several replicas may share it),
-    else a SQLite file (or `:memory:`)."""
-    if database.startswith(("postgresql://", "postgres://")):
-        if max_size is not None:
-            raise ValueError("--max-db-size is for SQLite files; PostgreSQL has its own quotas")
-        from scale_mock.pg_store import PostgresStore  # psycopg only when asked for
-
-        return PostgresStore(database)
-    return Store(database, max_size=max_size)

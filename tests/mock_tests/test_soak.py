@@ -44,8 +44,8 @@ import pytest
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import scale_spec
+from scale_mock.backends import open_store
 from scale_mock.guards import DEFAULT_MAX_BODY_SIZE
-from scale_mock.store import open_store
 from scale_mock.testing import ThreadedMock
 from scale_spec import FORM, MULTIPART, Operation
 from tests.mock_tests.conftest import fresh_key
