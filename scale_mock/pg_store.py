@@ -45,6 +45,9 @@ from scale_mock.store import (
     Tx,
     Where,
     checked_field,
+    counts_by_group,
+    counts_of,
+    page_of,
 )
 
 SCHEMA_LOCK = 0x5CA1E  # the advisory lock replicas take to create or migrate the schema at start
@@ -224,14 +227,7 @@ class _PostgresTx:
             # an offset past PostgreSQL's bigint skips everything, as any offset past `count`
             (*params, None if limit is None else limit + 1, min(offset, 2**63 - 1)),
         ).fetchall()
-        more = limit is not None and len(rows) > limit
-        rows = rows[:limit]
-        return Page(
-            docs=[dict(json.loads(doc)) for _, doc in rows],
-            total=count,
-            has_more=more,
-            cursor=int(rows[-1][0]) if rows else None,
-        )
+        return page_of(rows, limit, count)
 
     def count_by(self, kind: str, field: str, where: Sequence[Where] = ()) -> dict[str, int]:
         condition, params = self._where(kind, where)
@@ -241,7 +237,7 @@ class _PostgresTx:
             ),
             params,
         ).fetchall()
-        return {str(value): int(count) for value, count in rows}
+        return counts_of(rows)
 
     def count_each(
         self, kind: str, group: str, field: str, where: Sequence[Where] = ()
@@ -253,10 +249,7 @@ class _PostgresTx:
             ),
             params,
         ).fetchall()
-        counts: dict[str, dict[str, int]] = {}
-        for owner, value, count in rows:
-            counts.setdefault(str(owner), {})[str(value)] = int(count)
-        return counts
+        return counts_by_group(rows)
 
     def claim_unique_id(self, unique_id: str, task_id: str) -> None:
         assert self._db is not None

@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
@@ -116,6 +116,31 @@ class Page:
     total: int
     has_more: bool
     cursor: int | None
+
+
+def page_of(rows: Sequence[Sequence[Any]], limit: int | None, total: int) -> Page:
+    """A page from (seq, doc) rows read with one row past `limit` (whether there are more)."""
+    more = limit is not None and len(rows) > limit
+    kept = rows[:limit]
+    return Page(
+        docs=[dict(json.loads(doc)) for _, doc in kept],
+        total=total,
+        has_more=more,
+        cursor=int(kept[-1][0]) if kept else None,
+    )
+
+
+def counts_of(rows: Iterable[Sequence[Any]]) -> dict[str, int]:
+    """(value, count) rows as `count_by` answers them."""
+    return {str(value): int(count) for value, count in rows}
+
+
+def counts_by_group(rows: Iterable[Sequence[Any]]) -> dict[str, dict[str, int]]:
+    """(group, value, count) rows as `count_each` answers them."""
+    counts: dict[str, dict[str, int]] = {}
+    for owner, value, count in rows:
+        counts.setdefault(str(owner), {})[str(value)] = int(count)
+    return counts
 
 
 class Tx(Protocol):
@@ -339,14 +364,7 @@ class _SqliteTx:
             # an offset past SQLite's integers skips everything, as any offset past `count`
             (*params, -1 if limit is None else limit + 1, min(offset, SQLITE_MAX_INTEGER)),
         ).fetchall()
-        more = limit is not None and len(rows) > limit
-        rows = rows[:limit]
-        return Page(
-            docs=[dict(json.loads(doc)) for _, doc in rows],
-            total=count,
-            has_more=more,
-            cursor=int(rows[-1][0]) if rows else None,
-        )
+        return page_of(rows, limit, count)
 
     def count_by(self, kind: str, field: str, where: Sequence[Where] = ()) -> dict[str, int]:
         sql, params = self._where(kind, where)
@@ -355,7 +373,7 @@ class _SqliteTx:
             f"WHERE {sql} GROUP BY 1",
             params,
         ).fetchall()
-        return {str(value): int(count) for value, count in rows}
+        return counts_of(rows)
 
     def count_each(
         self, kind: str, group: str, field: str, where: Sequence[Where] = ()
@@ -366,10 +384,7 @@ class _SqliteTx:
             f"count(*) FROM objects WHERE {sql} GROUP BY 1, 2",
             params,
         ).fetchall()
-        counts: dict[str, dict[str, int]] = {}
-        for owner, value, count in rows:
-            counts.setdefault(str(owner), {})[str(value)] = int(count)
-        return counts
+        return counts_by_group(rows)
 
     def claim_unique_id(self, unique_id: str, task_id: str) -> None:
         try:
