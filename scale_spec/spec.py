@@ -200,6 +200,21 @@ class Spec:
         another that has it)."""
         return next((op for op, _ in self.match(path) if op.method == method.lower()), None)
 
+    def response_for(
+        self, operation: Operation, status: int
+    ) -> tuple[str, Mapping[str, Json]] | None:
+        """The pointer and (resolved) Response Object documenting `status` for `operation`: the
+        code's own, else its class's (`4XX`), else `default`; None when none does."""
+        responses = operation.responses
+        code = str(status)
+        for key in (code, f"{code[0]}XX", "default"):
+            if key in responses:
+                raw = responses[key]
+                reference = raw.get("$ref") if isinstance(raw, Mapping) else None
+                pointer = reference or f"{operation.pointer}/responses/{doc.escape(key)}"
+                return str(pointer), self.resolve(raw)
+        return None
+
     def property_defaults(self, operation: Operation) -> dict[str, Json]:
         """Every property default of the operation's primary body schema, `allOf` merged."""
         body = operation.primary_body

@@ -256,22 +256,11 @@ class Checker:
         text = "Every answer has the content type the spec declares for it."
         return RuleInfo(CONTENT_TYPE_RULE_ID, text, "#/paths", tier)
 
-    def declared(self, op: Operation, status: int) -> tuple[str, Mapping[str, Json]] | None:
-        """The pointer and (resolved) response object documenting `status`."""
-        responses = op.responses
-        for key in (str(status), f"{str(status)[0]}XX", "default"):
-            if key in responses:
-                raw = responses[key]
-                base = raw.get("$ref") if isinstance(raw, Mapping) and "$ref" in raw else None
-                pointer = base or f"{op.pointer}/responses/{escape(key)}"
-                return pointer, self.spec.resolve(raw)
-        return None
-
     def check_response(
         self, op: Operation, status: int, content_type: str, body: bytes | None
     ) -> ResponseVerdict:
         """`body` None: not checked (over the cap, or encoded)."""
-        declared = self.declared(op, status)
+        declared = self.spec.response_for(op, status)
         rule = self._status_rule()
         media = content_type.split(";")[0].strip().lower()
         parsed = parse_json(body) if media == JSON or media.endswith("+json") else NOT_READ

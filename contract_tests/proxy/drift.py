@@ -61,6 +61,7 @@ from typing import Any, Final
 from jsonschema import Draft202012Validator
 from referencing.exceptions import Unresolvable
 
+from contract_tests.proxy.checker import NOT_READ
 from scale_spec import JSON, Operation, Spec
 from scale_spec.document import escape, iter_nodes, unescape
 from scale_spec.json_types import json_type
@@ -76,19 +77,13 @@ OBSERVED_TIER = "assumed"  # see the module docstring
 PLAIN_BRANCH = frozenset({"type", "description", "title"})  # `{type: string}` of an open enum
 
 
-class _NotJson:
-    def __repr__(self) -> str:
-        return "NOT_JSON"
-
-
-NOT_JSON: Final = _NotJson()  # `observe`'s body when the answer was not read or not JSON
-JSON_VALUES = (dict, list, str, int, float, bool, type(None))
+# `observe`'s body when the answer was not read or is not JSON: the checker's marker
+NOT_JSON: Final = NOT_READ
 
 
 def is_json(body: Any) -> bool:
-    """Whether `body` is a parsed JSON value: NOT_JSON, or any other marker of a body not read
-    (the checker's own), is not."""
-    return isinstance(body, JSON_VALUES)
+    """Whether `body` is a parsed JSON value (not the checker's NOT_READ)."""
+    return body is not NOT_READ
 
 
 @dataclass(frozen=True)
@@ -148,26 +143,15 @@ def _key(value: Json) -> tuple[str, Json]:
 
 def response_schema_pointer(spec: Spec, operation: Operation, status: int) -> str | None:
     """The pointer of the JSON schema the spec declares for an answer of `operation` with
-    `status` (the code, its `4XX` class, or `default`, as the checker reads it), or None."""
-    for key in (str(status), f"{str(status)[0]}XX", "default"):
-        raw = operation.responses.get(key)
-        if raw is None:
-            continue
-        base = raw.get("$ref") if isinstance(raw, Mapping) and "$ref" in raw else None
-        pointer = base or f"{operation.pointer}/responses/{escape(key)}"
-        content = spec.resolve(raw).get("content") or {}
-        for media, declared in content.items():
-            if str(media).lower() == JSON and "schema" in declared:
-                return f"{pointer}/content/{escape(media)}/schema"
+    `status` (`Spec.response_for`, as the checker reads it), or None."""
+    declared = spec.response_for(operation, status)
+    if declared is None:
         return None
+    pointer, response = declared
+    for media, content in (response.get("content") or {}).items():
+        if str(media).lower() == JSON and "schema" in content:
+            return f"{pointer}/content/{escape(media)}/schema"
     return None
-
-
-def documented(operation: Operation, status: int) -> bool:
-    """Whether the operation declares `status`: the code, its class (`4XX`) or `default`."""
-    responses = operation.responses
-    code = str(status)
-    return any(k in responses for k in (code, f"{code[0]}XX", "default"))
 
 
 @dataclass
@@ -234,7 +218,7 @@ class Drift:
         is undocumented or the answer has no JSON schema); `body` the parsed JSON answer (or the
         sentinel NOT_JSON when the body was not read/parsed)."""
         hits: dict[tuple[str, str, str], _Hit] = {}
-        if not documented(operation, status):
+        if self.spec.response_for(operation, status) is None:
             hit = hits.setdefault((STATUS, operation.pointer, str(status)), _Hit())
             if is_json(body):
                 hit.types.add(json_type(body))

@@ -237,7 +237,11 @@ class Judge:
         if status == 502:
             return "a 502 is a gateway's answer, not the API's"
         media = content_type.split(";")[0].strip().lower()
-        if status >= 400 and media == "text/html" and self.checker.declared(op, status) is None:
+        if (
+            status >= 400
+            and media == "text/html"
+            and self.checker.spec.response_for(op, status) is None
+        ):
             return f"an HTML {status} page the operation does not document is a gateway's"
         return ""
 
