@@ -14,23 +14,18 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from scale_mock.testing import free_port
+
 
 class PostgresUnavailable(RuntimeError):
     """No PostgreSQL server binaries here (or no user to run them as): the message says which,
     and how to get them."""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def server_binaries() -> Path:
@@ -55,7 +50,7 @@ class PostgresCluster:
 
     def __init__(self) -> None:
         self.bin = server_binaries()
-        self.port = _free_port()
+        self.port = free_port()
         self._as: list[str] = []
         owner: pwd.struct_passwd | None = None
         if os.geteuid() == 0:
