@@ -9,7 +9,6 @@ these tests are of PostgreSQL alone, so they run once."""
 from __future__ import annotations
 
 import contextlib
-import http.server
 import itertools
 import json
 import os
@@ -20,7 +19,6 @@ import tempfile
 import threading
 import time
 import uuid
-from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
@@ -32,6 +30,7 @@ import scaleapi
 
 from scale_mock.pg_cluster import PostgresCluster
 from scale_mock.testing import SubprocessMock, free_port
+from tests.mock_tests.receivers import FailFirstReceiver
 
 TASK = {
     "instruction": "Is this company public or private?",
@@ -240,80 +239,54 @@ def test_the_readme_two_replica_example_runs_as_written(cluster: PostgresCluster
     assert [task["task_id"] for task in listed["docs"]] == [created["task_id"]]
 
 
-class FailFirst(http.server.BaseHTTPRequestHandler):
-    """A callback receiver that answers each task's first POST with a 500, the rest with 200."""
-
-    seen: Counter[str]
-    lock: threading.Lock
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers.get("content-length", 0)))
-        task_id = json.loads(body)["task_id"]
-        with self.lock:
-            self.seen[task_id] += 1
-            first = self.seen[task_id] == 1
-        self.send_response(500 if first else 200)
-        self.send_header("content-length", "0")
-        self.end_headers()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def test_callbacks_are_recorded_delivered_once_across_replicas_one_killed(
     cluster: PostgresCluster,
 ) -> None:
-    """200 callbacks whose first attempt fails, over three replicas, one SIGKILLed mid-run:
-    each is recorded delivered exactly once (a killed replica's claimed attempts go to another
+    """Callbacks whose first attempt fails, over three replicas, one SIGKILLed mid-run (200
+    creates sent; those sent to the killed replica after its death are not acknowledged): each
+    task is recorded delivered exactly once (a killed replica's claimed attempts go to another
     once their lease expires)."""
     url = cluster.create_database(f"callbacks_{uuid.uuid4().hex[:12]}")
-    FailFirst.seen, FailFirst.lock = Counter(), threading.Lock()
-    receiver = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FailFirst)
-    threading.Thread(target=receiver.serve_forever, daemon=True).start()
-    hook = f"http://127.0.0.1:{receiver.server_address[1]}/hook"
     account = f"test_{uuid.uuid4().hex}"  # test mode: each task completes at once
     options = ["--db", url, "--callback-time-scale", "0.01", "--callback-lease", "11"]
-    try:
-        with ExitStack() as stack:
-            replicas = [stack.enter_context(SubprocessMock(options)) for _ in range(3)]
-            victim = replicas[0]
+    with FailFirstReceiver() as receiver, ExitStack() as stack:
+        replicas = [stack.enter_context(SubprocessMock(options)) for _ in range(3)]
+        victim = replicas[0]
 
-            def client(number: int) -> list[str]:
-                """One of 8 clients: 25 creates, round-robin over the replicas."""
-                made = []
-                with httpx.Client(auth=(account, ""), timeout=30) as http_client:
-                    for turn in range(25):
-                        replica = replicas[(number + turn) % 3]
-                        body = {**TASK, "callback_url": hook}
-                        try:
-                            answer = http_client.post(
-                                f"{replica.base_url}/task/categorization", json=body
-                            )
-                        except httpx.TransportError:
-                            continue  # the killed replica: not acknowledged
-                        if answer.status_code == 200:
-                            made.append(str(answer.json()["task_id"]))
-                return made
+        def client(number: int) -> list[str]:
+            """One of 8 clients: 25 creates, round-robin over the replicas."""
+            made = []
+            with httpx.Client(auth=(account, ""), timeout=30) as http_client:
+                for turn in range(25):
+                    replica = replicas[(number + turn) % 3]
+                    body = {**TASK, "callback_url": receiver.url}
+                    try:
+                        answer = http_client.post(
+                            f"{replica.base_url}/task/categorization", json=body
+                        )
+                    except httpx.TransportError:
+                        continue  # the killed replica: not acknowledged
+                    if answer.status_code == 200:
+                        made.append(str(answer.json()["task_id"]))
+            return made
 
-            with ThreadPoolExecutor(8) as clients:
-                running = [clients.submit(client, n) for n in range(8)]
-                started = time.monotonic()
-                while sum(FailFirst.seen.values()) < 60:  # deliveries under way everywhere
-                    assert time.monotonic() - started < 60, "no callbacks delivered"
-                    time.sleep(0.01)
-                victim.kill(signal.SIGKILL)  # mid-attempt: its leased attempts are lost with it
-                created = [task_id for future in running for task_id in future.result()]
-            survivor = replicas[1]
-            deadline = time.monotonic() + 90
-            with httpx.Client(base_url=survivor.root_url, auth=(account, ""), timeout=30) as api:
-                while True:
-                    records = api.get("/_mock/callbacks").json()["callbacks"]
-                    done = {r["task_id"] for r in records if r["succeeded"] is not None}
-                    if done >= set(created) or time.monotonic() > deadline:
-                        break
-                    time.sleep(0.5)
-    finally:
-        receiver.shutdown()
+        with ThreadPoolExecutor(8) as clients:
+            running = [clients.submit(client, n) for n in range(8)]
+            started = time.monotonic()
+            while receiver.count() < 60:  # deliveries under way everywhere
+                assert time.monotonic() - started < 60, "no callbacks delivered"
+                time.sleep(0.01)
+            victim.kill(signal.SIGKILL)  # mid-attempt: its leased attempts are lost with it
+            created = [task_id for future in running for task_id in future.result()]
+        survivor = replicas[1]
+        deadline = time.monotonic() + 90
+        with httpx.Client(base_url=survivor.root_url, auth=(account, ""), timeout=30) as api:
+            while True:
+                records = api.get("/_mock/callbacks").json()["callbacks"]
+                done = {r["task_id"] for r in records if r["succeeded"] is not None}
+                if done >= set(created) or time.monotonic() > deadline:
+                    break
+                time.sleep(0.5)
     by_task = {r["task_id"]: r for r in records}
     # every acknowledged task (and any the killed replica made but could not acknowledge)
     assert set(created) <= set(by_task) and len(created) >= 100
@@ -324,9 +297,9 @@ def test_callbacks_are_recorded_delivered_once_across_replicas_one_killed(
         assert [a["attempt"] for a in record["attempts"]] == list(
             range(1, len(record["attempts"]) + 1)
         ), record
-        assert FailFirst.seen[task_id] >= 2
+        assert len(receiver.posts[task_id]) >= 2
     # the killed replica's attempts in flight were made again by another (and recorded once)
-    assert any(FailFirst.seen[t] > len(r["attempts"]) for t, r in by_task.items())
+    assert any(len(receiver.posts[t]) > len(r["attempts"]) for t, r in by_task.items())
 
 
 @pytest.mark.parametrize(
